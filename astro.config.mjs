@@ -1,0 +1,35 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import preact from '@astrojs/preact';
+import { unified } from '@astrojs/markdown-remark';
+import { rehypeChecklists } from './src/plugins/rehype-checklists.ts';
+import { linkCheck } from './src/build/link-check-integration.ts';
+
+export default defineConfig({
+  // Set to the public URL when deploying (canonical links, sitemap).
+  site: process.env.SITE_URL || 'https://incident-handbook.example',
+  markdown: {
+    // Task lists become checklists in a rehype plugin, which needs the unified processor
+    // (Astro 7 defaults to Satteri, whose plugin API is different).
+    processor: unified({ rehypePlugins: [rehypeChecklists] }),
+  },
+  integrations: [
+    starlight({
+      title: 'Incident Handbook',
+      description: 'Incident-response runbooks: severity scales, procedures, checklists and message templates.',
+      customCss: ['./src/styles/handbook.css'],
+      components: {
+        PageTitle: './src/components/RunbookTitle.astro',
+      },
+      routeMiddleware: './src/route-middleware.ts',
+      lastUpdated: false,
+      // Our own 404 (src/pages/404.astro) points responders back to the handbooks and search.
+      disable404Route: true,
+      pagination: true,
+      tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+    }),
+    preact(),
+    linkCheck(),
+  ],
+});

@@ -1,0 +1,57 @@
+/**
+ * Internal link checking over the built site: every `href` to a page of this site must reach a
+ * page that exists, and every `#fragment` an element id on that page. Working on the output (not on
+ * the Markdown) also covers the links components generate. Pure: give it the pages, get the problems.
+ */
+
+export interface BuiltPage {
+  /** URL path of the page: "/agency-platform/severity/". */
+  path: string;
+  ids: Set<string>;
+  hrefs: string[];
+}
+
+export interface BrokenLink {
+  page: string;
+  href: string;
+  reason: string;
+}
+
+const ID = /\sid=["']([^"']+)["']/g;
+const HREF = /<a\s[^>]*?href=["']([^"']*)["']/g;
+
+/** The ids and link targets of one HTML document. */
+export function scanHtml(path: string, html: string): BuiltPage {
+  return {
+    path,
+    ids: new Set([...html.matchAll(ID)].map((m) => decodeEntities(m[1]))),
+    hrefs: [...html.matchAll(HREF)].map((m) => decodeEntities(m[1])),
+  };
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+}
+
+/** `assets` are other files in the output ("/favicon.svg"), valid link targets without ids. */
+export function findBrokenLinks(pages: BuiltPage[], assets: Set<string> = new Set()): BrokenLink[] {
+  const byPath = new Map(pages.map((page) => [page.path, page]));
+  const broken: BrokenLink[] = [];
+  for (const page of pages) {
+    for (const href of new Set(page.hrefs)) {
+      if (!href || /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) continue; // external, mailto:, tel:
+      const url = new URL(href, `http://site${page.path}`);
+      if (url.pathname.startsWith('/_astro/') || url.pathname.startsWith('/pagefind/')) continue;
+      const target = byPath.get(url.pathname) ?? byPath.get(url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`);
+      if (!target) {
+        if (!assets.has(decodeURI(url.pathname))) broken.push({ page: page.path, href, reason: 'no such page' });
+        continue;
+      }
+      const fragment = decodeURIComponent(url.hash.slice(1));
+      if (fragment && fragment !== '_top' && !target.ids.has(fragment)) {
+        broken.push({ page: page.path, href, reason: `no element with id "${fragment}" on ${target.path}` });
+      }
+    }
+  }
+  return broken;
+}

@@ -1,0 +1,187 @@
+/**
+ * Turns every GFM task list of a runbook into checklist markup the browser code enhances:
+ * - each item gets a stable id (src/lib/checklist-id.ts), a real `<label>` for its checkbox (the
+ *   accessible name is the item text) and an id-bearing `data-item-id`;
+ * - each top-level task list is wrapped in a `<section data-checklist>` with a progress line and
+ *   the "Reset checklist" / "Export checklist" buttons;
+ * - the page gets one summary line at the top.
+ * Checkboxes stay `disabled` in the HTML: the page reads and prints as a plain list without
+ * JavaScript, and nobody can tick an item before the saved ticks are applied.
+ */
+import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
+import { checklistId, itemIds, shortHash, splitExplicitId } from '../lib/checklist-id';
+
+interface VFileLike {
+  path?: string;
+  history?: string[];
+  data?: { astro?: { frontmatter?: Record<string, unknown> } };
+}
+
+const HEADING = /^h[2-6]$/;
+const DOCS_DIR = /[\\/]content[\\/]docs[\\/](.+)\.(md|mdx)$/;
+
+interface ItemRef {
+  input: Element;
+  label: Element;
+  text: string;
+  explicitId?: string;
+}
+
+export function rehypeChecklists() {
+  return (tree: Root, file: VFileLike) => {
+    const path = file.path ?? file.history?.[0] ?? '';
+    const match = DOCS_DIR.exec(path);
+    if (!match) return; // Only runbooks get checklists (not templates, not other Markdown).
+    const pageId = match[1].replace(/\\/g, '/').replace(/(^|\/)index$/, '') || 'index';
+    const title = String(file.data?.astro?.frontmatter?.title ?? '');
+
+    let heading: string | undefined;
+    const perHeading = new Map<string, number>();
+    let lists = 0;
+    let items = 0;
+    const usedDomIds = new Set<string>();
+
+    const visit = (parent: Root | Element) => {
+      parent.children.forEach((child, index) => {
+        if (child.type !== 'element') return;
+        if (HEADING.test(child.tagName)) {
+          heading = textOf(child).trim();
+          return;
+        }
+        if (isTaskList(child)) {
+          const key = heading ?? '';
+          const ordinal = (perHeading.get(key) ?? 0) + 1;
+          perHeading.set(key, ordinal);
+          const listId = checklistId(pageId, heading, ordinal);
+          const refs = collectItems(child);
+          if (refs.length === 0) return;
+          const ids = itemIds(pageId, listId, refs);
+          refs.forEach((ref, i) => {
+            let domId = `check-${shortHash(ids[i])}`;
+            while (usedDomIds.has(domId)) domId += 'x';
+            usedDomIds.add(domId);
+            ref.input.properties = { type: 'checkbox', id: domId, disabled: true, dataItemId: ids[i], className: ['checklist-box'] };
+            ref.label.properties = { ...ref.label.properties, htmlFor: domId };
+          });
+          lists += 1;
+          items += refs.length;
+          parent.children[index] = wrapChecklist(child, listId, heading, refs.length);
+          return;
+        }
+        visit(child);
+      });
+    };
+    visit(tree);
+
+    if (lists > 0) {
+      tree.children.unshift(pageSummary(pageId, title, lists, items) as RootContent);
+    }
+  };
+}
+
+function isTaskList(node: Element): boolean {
+  return (node.tagName === 'ul' || node.tagName === 'ol') && classes(node).includes('contains-task-list');
+}
+
+/** Finds the task items of a list and its nested lists, in document order, and gives each a label. */
+function collectItems(list: Element): ItemRef[] {
+  const refs: ItemRef[] = [];
+  for (const li of list.children) {
+    if (li.type !== 'element' || li.tagName !== 'li') continue;
+    // Loose lists put the checkbox inside a <p>; tight lists put it straight in the <li>.
+    const host = findCheckboxHost(li);
+    if (host) {
+      const at = host.children.findIndex(isCheckbox);
+      const input = host.children[at] as Element;
+      const rest = host.children.slice(at + 1);
+      const inline = rest.filter((node) => !(node.type === 'element' && (node.tagName === 'ul' || node.tagName === 'ol')));
+      const blocks = rest.filter((node) => !inline.includes(node));
+      const { text, id } = stripExplicitId(inline);
+      trimLeadingSpace(inline);
+      const label: Element = { type: 'element', tagName: 'label', properties: {}, children: inline };
+      host.children = [...host.children.slice(0, at), input, { type: 'text', value: ' ' }, label, ...blocks];
+      refs.push({ input, label, text: text.trim(), explicitId: id });
+    }
+    for (const child of li.children) {
+      if (child.type === 'element' && isTaskList(child)) refs.push(...collectItems(child));
+    }
+  }
+  return refs;
+}
+
+function findCheckboxHost(li: Element): Element | undefined {
+  if (li.children.some(isCheckbox)) return li;
+  const first = li.children.find((node) => node.type === 'element') as Element | undefined;
+  if (first && first.tagName === 'p' && first.children.some(isCheckbox)) return first;
+  return undefined;
+}
+
+function isCheckbox(node: ElementContent): boolean {
+  return node.type === 'element' && node.tagName === 'input' && node.properties?.type === 'checkbox';
+}
+
+/** Removes a trailing `[#id]` from the item's last text node and returns the item's plain text. */
+function stripExplicitId(nodes: ElementContent[]): { text: string; id?: string } {
+  const last = [...nodes].reverse().find((node): node is Text => node.type === 'text' && node.value.trim() !== '');
+  let id: string | undefined;
+  if (last) {
+    const split = splitExplicitId(last.value);
+    if (split.id) {
+      id = split.id;
+      last.value = split.text;
+    }
+  }
+  return { text: nodes.map(textOf).join('').replace(/\s+/g, ' '), id };
+}
+
+function trimLeadingSpace(nodes: ElementContent[]) {
+  const first = nodes[0];
+  if (first?.type === 'text') first.value = first.value.replace(/^\s+/, '');
+}
+
+function wrapChecklist(list: Element, listId: string, heading: string | undefined, count: number): Element {
+  list.properties = { ...list.properties, className: [...classes(list), 'checklist-items'] };
+  return h('section', { className: ['checklist'], dataChecklist: listId, dataChecklistHeading: heading ?? '', ariaLabel: heading ? `Checklist: ${heading}` : 'Checklist' }, [
+    h('div', { className: ['checklist-bar', 'not-content'], dataPagefindIgnore: true }, [
+      h('p', { className: ['checklist-progress'], role: 'status' }, [
+        h('span', { dataChecklistProgress: true }, [text(`${count} ${count === 1 ? 'item' : 'items'}`)]),
+      ]),
+      h('div', { className: ['checklist-actions'] }, [
+        h('button', { type: 'button', className: ['checklist-button'], dataChecklistReset: true }, [text('Reset checklist')]),
+        h('button', { type: 'button', className: ['checklist-button'], dataChecklistExport: true, ariaExpanded: 'false' }, [text('Export checklist')]),
+      ]),
+    ]),
+    list,
+  ]);
+}
+
+function pageSummary(pageId: string, title: string, lists: number, items: number): Element {
+  const words = `This page has ${lists} ${lists === 1 ? 'checklist' : 'checklists'} (${items} ${items === 1 ? 'item' : 'items'}).`;
+  return h('div', { className: ['checklist-page', 'not-content'], dataChecklistPage: pageId, dataPageTitle: title, dataPagefindIgnore: true }, [
+    h('p', { className: ['checklist-page-progress'], role: 'status' }, [
+      h('span', { dataChecklistPageProgress: true }, [text(words)]),
+    ]),
+    h('p', { className: ['checklist-scope'], dataChecklistScope: true }, [
+      text('Ticks are saved in this browser.'),
+    ]),
+  ]);
+}
+
+function h(tagName: string, properties: Element['properties'], children: ElementContent[]): Element {
+  return { type: 'element', tagName, properties, children };
+}
+
+function text(value: string): Text {
+  return { type: 'text', value };
+}
+
+function classes(node: Element): string[] {
+  const value = node.properties?.className;
+  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(' ') : [];
+}
+
+function textOf(node: ElementContent | RootContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') return node.children.map(textOf).join('');
+  return '';
+}

@@ -1,0 +1,27 @@
+import { z } from 'astro/zod';
+import type { ContentIndex } from './context';
+import { checkHandbook, checkLevel, checkRunbookRef, normaliseRunbookId } from './references';
+
+/** A practice scenario for new on-call staff (content/drills/<handbook>/<id>.yaml). */
+export function drillSchema(index: ContentIndex) {
+  return z
+    .object({
+      handbook: z.string().min(1),
+      title: z.string().min(1),
+      /** What the responder sees, written as an alert or a report would say it. */
+      scenario: z.string().min(1),
+      /** The level it should get on the handbook's scale. */
+      expected: z.string().min(1),
+      /** The runbooks that apply (ids: paths under content/docs/). */
+      runbooks: z.array(z.string()).min(1, 'A drill names at least one runbook that applies'),
+      /** Why that level and those runbooks. */
+      why: z.string().min(1),
+    })
+    .superRefine((drill, ctx) => {
+      if (checkHandbook(index, drill.handbook, ctx)) checkLevel(index, drill.handbook, drill.expected, ctx, ['expected']);
+      drill.runbooks.forEach((runbook, i) => checkRunbookRef(index, runbook, ctx, ['runbooks', i]));
+    })
+    .transform((drill) => ({ ...drill, runbooks: drill.runbooks.map(normaliseRunbookId) }));
+}
+
+export type Drill = z.output<ReturnType<typeof drillSchema>>;
