@@ -1,4 +1,6 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import preact from '@astrojs/preact';
@@ -6,13 +8,16 @@ import { unified } from '@astrojs/markdown-remark';
 import { rehypeChecklists } from './src/plugins/rehype-checklists.ts';
 import { linkCheck } from './src/build/link-check-integration.ts';
 
+// Where the content lives; tests point builds at fixtures with HANDBOOK_CONTENT_DIR.
+const contentDir = resolve(fileURLToPath(new URL('.', import.meta.url)), process.env.HANDBOOK_CONTENT_DIR ?? 'content') + '/';
+
 export default defineConfig({
   // Set to the public URL when deploying (canonical links, sitemap).
   site: process.env.SITE_URL || 'https://incident-handbook.example',
   markdown: {
     // Task lists become checklists in a rehype plugin, which needs the unified processor
     // (Astro 7 defaults to Satteri, whose plugin API is different).
-    processor: unified({ rehypePlugins: [rehypeChecklists] }),
+    processor: unified({ rehypePlugins: [[rehypeChecklists, { docsDir: `${contentDir}docs` }]] }),
   },
   integrations: [
     starlight({

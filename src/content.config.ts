@@ -1,3 +1,5 @@
+import { relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
@@ -10,8 +12,9 @@ import { checkRunbook, drillSchema, handbookSchema, runbookFields, scaleSchema, 
  * Content lives in content/ at the top of the repository, not in src/. HANDBOOK_CONTENT_DIR points
  * a build at another folder (the tests build broken fixtures this way).
  */
-const CONTENT = (process.env.HANDBOOK_CONTENT_DIR ?? 'content').replace(/\/+$/, '');
-const index = readContentIndex(new URL(`../${CONTENT}/`, import.meta.url).pathname);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CONTENT = relative(ROOT, resolve(ROOT, process.env.HANDBOOK_CONTENT_DIR ?? 'content')).split(sep).join('/');
+const index = readContentIndex(resolve(ROOT, CONTENT));
 
 export const collections = {
   docs: defineCollection({

@@ -18,7 +18,12 @@ interface VFileLike {
 }
 
 const HEADING = /^h[2-6]$/;
-const DOCS_DIR = /[\\/]content[\\/]docs[\\/](.+)\.(md|mdx)$/;
+const EXTENSION = /\.(md|mdx)$/;
+
+export interface ChecklistOptions {
+  /** Absolute path of the runbooks folder (content/docs); files elsewhere are left alone. */
+  docsDir: string;
+}
 
 interface ItemRef {
   input: Element;
@@ -27,12 +32,13 @@ interface ItemRef {
   explicitId?: string;
 }
 
-export function rehypeChecklists() {
+export function rehypeChecklists({ docsDir }: ChecklistOptions) {
+  const base = docsDir.replace(/[\\/]+$/, '') + '/';
   return (tree: Root, file: VFileLike) => {
-    const path = file.path ?? file.history?.[0] ?? '';
-    const match = DOCS_DIR.exec(path);
-    if (!match) return; // Only runbooks get checklists (not templates, not other Markdown).
-    const pageId = match[1].replace(/\\/g, '/').replace(/(^|\/)index$/, '') || 'index';
+    const path = (file.path ?? file.history?.[0] ?? '').replace(/\\/g, '/');
+    // Only runbooks get checklists (not templates, not other Markdown).
+    if (!path.startsWith(base) || !EXTENSION.test(path)) return;
+    const pageId = path.slice(base.length).replace(EXTENSION, '').replace(/(^|\/)index$/, '') || 'index';
     const title = String(file.data?.astro?.frontmatter?.title ?? '');
 
     let heading: string | undefined;

@@ -12,3 +12,7 @@ function start() {
 }
 
 start();
+
+// Starlight's search button shows a "Ctrl K" hint that is not part of its accessible name ("Search"),
+// which fails WCAG 2.5.3 (label in name). The shortcut is announced through aria-keyshortcuts already.
+document.querySelectorAll('button[data-open-modal] > kbd').forEach((kbd) => kbd.setAttribute('aria-hidden', 'true'));

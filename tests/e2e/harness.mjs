@@ -1,0 +1,84 @@
+/**
+ * Browser-test harness: serves dist/ on a free localhost port and drives Debian's Chromium with
+ * playwright-core (browser downloads are not possible here). Each test file calls `start()` once.
+ */
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const AXE_SOURCE = readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.xml': 'application/xml', '.txt': 'text/plain',
+  '.pf_meta': 'application/octet-stream', '.pf_index': 'application/octet-stream', '.pf_fragment': 'application/octet-stream',
+  '.wasm': 'application/wasm', '.pagefind': 'application/octet-stream',
+};
+
+/** A static file server for dist/, like any static host: /x/ serves /x/index.html, unknown paths the 404 page. */
+function serve(root) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root)) return res.writeHead(403).end();
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      const body = await readFile(join(root, '404.html')).catch(() => 'Not found');
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+
+export async function start() {
+  const server = await serve(DIST);
+  const baseUrl = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  return {
+    baseUrl,
+    browser,
+    /** A fresh browser profile (its own localStorage); options as for browser.newContext. */
+    async context(options = {}) {
+      return browser.newContext({ baseURL: baseUrl, ...options });
+    },
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** Runs axe-core on the page; returns violations (impact, id, help, targets) for a readable assertion. */
+export async function axe(page, { exclude = [] } = {}) {
+  await page.addScriptTag({ content: await AXE_SOURCE });
+  const result = await page.evaluate(async (exclude) => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run({ include: [document], exclude }, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  }, exclude);
+  return result;
+}
+
+/** Collects console errors and page errors so a test can assert a clean page. */
+export function watchErrors(page) {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}
