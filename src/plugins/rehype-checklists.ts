@@ -100,8 +100,10 @@ function collectItems(list: Element): ItemRef[] {
       const at = host.children.findIndex(isCheckbox);
       const input = host.children[at] as Element;
       const rest = host.children.slice(at + 1);
-      const inline = rest.filter((node) => !(node.type === 'element' && (node.tagName === 'ul' || node.tagName === 'ol')));
-      const blocks = rest.filter((node) => !inline.includes(node));
+      // The label takes the item's own inline content: everything up to a nested list.
+      const firstBlock = rest.findIndex((node) => node.type === 'element' && (node.tagName === 'ul' || node.tagName === 'ol'));
+      const inline = firstBlock === -1 ? rest : rest.slice(0, firstBlock);
+      const blocks = firstBlock === -1 ? [] : rest.slice(firstBlock);
       const { text, id } = stripExplicitId(inline);
       trimLeadingSpace(inline);
       const label: Element = { type: 'element', tagName: 'label', properties: {}, children: inline };
@@ -143,6 +145,9 @@ function stripExplicitId(nodes: ElementContent[]): { text: string; id?: string }
 function trimLeadingSpace(nodes: ElementContent[]) {
   const first = nodes[0];
   if (first?.type === 'text') first.value = first.value.replace(/^\s+/, '');
+  // Before a nested list the item's text ends in a line break; the label should not.
+  const last = nodes[nodes.length - 1];
+  if (last?.type === 'text') last.value = last.value.replace(/\s+$/, '');
 }
 
 function wrapChecklist(list: Element, listId: string, heading: string | undefined, count: number): Element {
@@ -169,6 +174,11 @@ function pageSummary(pageId: string, title: string, lists: number, items: number
     ]),
     h('p', { className: ['checklist-scope'], dataChecklistScope: true }, [
       text('Ticks are saved in this browser.'),
+    ]),
+    h('p', { className: ['checklist-responder'] }, [
+      h('label', { htmlFor: 'checklist-responder' }, [text('Your name (optional, recorded with your ticks)')]),
+      text(' '),
+      h('input', { type: 'text', id: 'checklist-responder', autoComplete: 'name', maxLength: 80, dataChecklistResponder: true, disabled: true }, []),
     ]),
   ]);
 }

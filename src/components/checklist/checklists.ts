@@ -146,6 +146,16 @@ export function enhanceChecklists(root: ParentNode = document) {
     list.progress.append(undo);
   };
 
+  const responder = page.querySelector<HTMLInputElement>('[data-checklist-responder]');
+  if (responder) {
+    responder.value = store.$state.get().responder ?? '';
+    responder.disabled = false;
+    responder.addEventListener('change', () => store.setResponder(responder.value));
+    store.$state.listen((state) => {
+      if (document.activeElement !== responder) responder.value = state.responder ?? '';
+    });
+  }
+
   store.$active.subscribe(render);
 }
 

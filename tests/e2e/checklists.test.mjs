@@ -1,0 +1,330 @@
+/**
+ * Checklists in a real Chromium: the 100K-user handbook's recovery validation checklist, ticked,
+ * reloaded, reopened in a new browser, in two tabs, with broken or missing storage, without
+ * JavaScript, reset, exported, and operated from the keyboard.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { axe, CHROMIUM, start, watchErrors } from './harness.mjs';
+
+const PAGE = '/hundred-k-platform/process/recovery-validation/';
+const FIRST = 'All services responding to health checks';
+const SECOND = 'Error rates back to normal levels (< 0.1%)';
+const STATE_KEY = 'incident-handbook:state';
+
+let h;
+before(async () => { h = await start(); });
+after(async () => { await h.close(); });
+
+/** Opens the page in a fresh profile and waits until the checklists are live (boxes enabled). */
+async function open(context, path = PAGE) {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(path);
+  await page.locator('input[data-item-id]:not([disabled])').first().waitFor();
+  return { page, errors };
+}
+
+const firstList = (page) => page.locator('section[data-checklist]').first();
+
+describe('checklists', () => {
+  it('renders every task item as a native checkbox named by its text, with progress and buttons', async () => {
+    const context = await h.context();
+    const { page, errors } = await open(context);
+    const boxes = page.getByRole('checkbox');
+    assert.ok((await boxes.count()) >= 26, 'the three recovery validation lists have 26 items');
+    await assert.doesNotReject(page.getByRole('checkbox', { name: FIRST, exact: true }).waitFor());
+    await assert.doesNotReject(page.getByRole('checkbox', { name: SECOND, exact: true }).waitFor());
+    const list = firstList(page);
+    assert.match(await list.locator('.checklist-progress').innerText(), /^0 of 10 done$/);
+    assert.equal(await list.getByRole('button', { name: 'Reset checklist' }).count(), 1);
+    assert.equal(await list.getByRole('button', { name: 'Export checklist' }).count(), 1);
+    assert.match(await page.locator('[data-checklist-page-progress]').innerText(), /Checklists on this page: 0 of \d+ done\./);
+    assert.match(await page.locator('[data-checklist-scope]').innerText(), /Practice \(no active incident\)/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('keeps ticks across a reload, with progress per checklist and per page', async () => {
+    const context = await h.context();
+    const { page } = await open(context);
+    await page.getByRole('checkbox', { name: FIRST, exact: true }).check();
+    await page.getByRole('checkbox', { name: SECOND, exact: true }).check();
+    assert.equal(await firstList(page).locator('.checklist-progress').innerText(), '2 of 10 done');
+    await page.reload();
+    await page.locator('input[data-item-id]:not([disabled])').first().waitFor();
+    assert.equal(await page.getByRole('checkbox', { name: FIRST, exact: true }).isChecked(), true);
+    assert.equal(await page.getByRole('checkbox', { name: SECOND, exact: true }).isChecked(), true);
+    assert.equal(await page.getByRole('checkbox', { name: 'Database performance normal', exact: true }).isChecked(), false);
+    assert.equal(await firstList(page).locator('.checklist-progress').innerText(), '2 of 10 done');
+    assert.match(await page.locator('[data-checklist-page-progress]').innerText(), /: 2 of \d+ done/);
+    await context.close();
+  });
+
+  it('finds every tick after the browser is closed and started again', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'handbook-profile-'));
+    const launch = () => chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM, headless: true, baseURL: h.baseUrl,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    let browser = await launch();
+    let { page } = await open(browser);
+    await page.getByRole('checkbox', { name: 'Payment flows operational', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'Backup systems verified', exact: true }).check();
+    await browser.close();
+
+    browser = await launch();
+    ({ page } = await open(browser));
+    assert.equal(await page.getByRole('checkbox', { name: 'Payment flows operational', exact: true }).isChecked(), true);
+    assert.equal(await page.getByRole('checkbox', { name: 'Backup systems verified', exact: true }).isChecked(), true);
+    assert.equal(await page.getByRole('checkbox', { name: FIRST, exact: true }).isChecked(), false);
+    await browser.close();
+  });
+
+  it('shows a tick made in one tab in a second tab without reloading', async () => {
+    const context = await h.context();
+    const { page: a } = await open(context);
+    const { page: b } = await open(context);
+    await a.getByRole('checkbox', { name: FIRST, exact: true }).check();
+    await b.waitForFunction((name) => [...document.querySelectorAll('input[data-item-id]')].find((i) => i.labels[0].textContent.trim() === name)?.checked, FIRST);
+    assert.equal(await firstList(b).locator('.checklist-progress').innerText(), '1 of 10 done');
+    // And back: unticking in the second tab clears it in the first.
+    await b.getByRole('checkbox', { name: FIRST, exact: true }).uncheck();
+    await a.waitForFunction((name) => ![...document.querySelectorAll('input[data-item-id]')].find((i) => i.labels[0].textContent.trim() === name)?.checked, FIRST);
+    await context.close();
+  });
+
+  it('resets a checklist and offers to undo the reset', async () => {
+    const context = await h.context();
+    const { page } = await open(context);
+    await page.getByRole('checkbox', { name: FIRST, exact: true }).check();
+    await page.getByRole('checkbox', { name: SECOND, exact: true }).check();
+    // A tick in another checklist on the page is not touched by the reset.
+    await page.getByRole('checkbox', { name: 'Order processing working', exact: true }).check();
+    await firstList(page).getByRole('button', { name: 'Reset checklist' }).click();
+    assert.equal(await page.getByRole('checkbox', { name: FIRST, exact: true }).isChecked(), false);
+    assert.equal(await page.getByRole('checkbox', { name: 'Order processing working', exact: true }).isChecked(), true);
+    assert.match(await firstList(page).locator('.checklist-progress').innerText(), /Checklist reset: 2 ticks cleared/);
+    await firstList(page).getByRole('button', { name: 'Undo reset' }).click();
+    assert.equal(await page.getByRole('checkbox', { name: FIRST, exact: true }).isChecked(), true);
+    assert.equal(await firstList(page).locator('.checklist-progress').innerText(), '2 of 10 done');
+    await page.reload();
+    await page.locator('input[data-item-id]:not([disabled])').first().waitFor();
+    assert.equal(await page.getByRole('checkbox', { name: SECOND, exact: true }).isChecked(), true);
+    await context.close();
+  });
+
+  it('exports the checklist as Markdown: copy to clipboard and download', async () => {
+    const context = await h.context({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page } = await open(context);
+    await page.getByRole('checkbox', { name: FIRST, exact: true }).check();
+    await firstList(page).getByRole('button', { name: 'Export checklist' }).click();
+    const text = await page.getByLabel('Checklist as Markdown').first().inputValue();
+    assert.match(text, /^### Service Restoration Verification/m);
+    assert.match(text, /Runbook: \[.*Recovery.*\]\(http:\/\/127\.0\.0\.1:\d+\/hundred-k-platform\/process\/recovery-validation\/\)/i);
+    assert.match(text, /Incident: Practice \(no active incident\)/);
+    assert.match(text, /Progress: 1 of 10 done/);
+    assert.match(text, new RegExp(`^- \\[x\\] ${FIRST} \\(ticked \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\)$`, 'm'));
+    assert.match(text, /^- \[ \] Error rates back to normal levels \(< 0\.1%\)$/m);
+    assert.match(text, /^- \[ \] Response times under threshold \(< 200ms\)$/m);
+
+    await firstList(page).getByRole('button', { name: 'Copy to clipboard' }).click();
+    await page.getByText('Copied to the clipboard.').waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), text);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      firstList(page).getByRole('button', { name: 'Download .md' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'service-restoration-verification.md');
+    const { readFile } = await import('node:fs/promises');
+    assert.equal(await readFile(await download.path(), 'utf8'), text);
+    await context.close();
+  });
+
+  it('keeps a tick whose item left the runbook and lists it in the export', async () => {
+    const context = await h.context();
+    const { page } = await open(context);
+    const checklist = await firstList(page).getAttribute('data-checklist');
+    const pageId = checklist.split('#')[0];
+    await page.evaluate(({ key, checklist, pageId }) => {
+      const state = JSON.parse(localStorage.getItem(key) ?? 'null') ?? { version: 2, activeIncident: null, incidents: { practice: { id: 'practice', title: 'Practice (no active incident)', startedAt: new Date(0).toISOString(), ticks: {} } } };
+      state.incidents.practice.ticks[`${checklist}/old-item`] = {
+        at: '2026-11-20T08:15:00.000Z', label: 'Old item <b>that was removed</b>', page: pageId, pageTitle: 'Recovery', checklist, heading: 'Service Restoration Verification',
+      };
+      localStorage.setItem(key, JSON.stringify(state));
+    }, { key: STATE_KEY, checklist, pageId });
+    await page.reload();
+    await page.locator('input[data-item-id]:not([disabled])').first().waitFor();
+    await firstList(page).getByRole('button', { name: 'Export checklist' }).click();
+    const text = await page.getByLabel('Checklist as Markdown').first().inputValue();
+    assert.match(text, /No longer in the runbook/);
+    assert.match(text, /^- \[x\] Old item <b>that was removed<\/b> \(ticked 2026-11-20 08:15 UTC\)$/m);
+    // Stored text is never rendered as HTML.
+    assert.equal(await page.locator('b', { hasText: 'that was removed' }).count(), 0);
+    await context.close();
+  });
+
+  it('keeps corrupt saved data aside, says so, and still works', async () => {
+    const context = await h.context();
+    await context.addInitScript((key) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem(key, '{"version": 2, "incidents": <img src=x onerror=alert(1)>');
+        sessionStorage.setItem('seeded', '1');
+      }
+    }, STATE_KEY);
+    const { page, errors } = await open(context);
+    const notice = page.getByRole('alert').filter({ hasText: 'could not be read' });
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /Nothing was deleted/);
+    assert.equal(await page.locator('img[src="x"]').count(), 0, 'the stored text is not rendered as HTML');
+    const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('incident-handbook:backup:')).map((k) => localStorage.getItem(k)));
+    assert.deepEqual(backups, ['{"version": 2, "incidents": <img src=x onerror=alert(1)>']);
+    // The page still works and saves.
+    await page.getByRole('checkbox', { name: FIRST, exact: true }).check();
+    await page.reload();
+    await page.locator('input[data-item-id]:not([disabled])').first().waitFor();
+    assert.equal(await page.getByRole('checkbox', { name: FIRST, exact: true }).isChecked(), true);
+    // The kept data can be downloaded, and dismissing the notice keeps the data.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the kept data' }).click()]);
+    const { readFile } = await import('node:fs/promises');
+    assert.equal(await readFile(await download.path(), 'utf8'), backups[0]);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    assert.equal(await page.getByRole('alert').filter({ hasText: 'could not be read' }).count(), 0);
+    assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('incident-handbook:backup:')).length), 1);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('keeps foreign data under the same key aside (written by something else)', async () => {
+    const context = await h.context();
+    await context.addInitScript((key) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem(key, JSON.stringify({ theme: 'dark', todo: [1, 2, 3] }));
+        sessionStorage.setItem('seeded', '1');
+      }
+    }, STATE_KEY);
+    const { page } = await open(context);
+    await page.getByRole('alert').filter({ hasText: 'not written by this site' }).waitFor();
+    const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('incident-handbook:backup:')).map((k) => localStorage.getItem(k)));
+    assert.deepEqual(kept.map((raw) => JSON.parse(raw)), [{ theme: 'dark', todo: [1, 2, 3] }]);
+    await context.close();
+  });
+
+  it('works in memory with a visible notice when storage is unavailable', async () => {
+    const context = await h.context();
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+    });
+    const { page, errors } = await open(context);
+    await page.getByRole('alert').filter({ hasText: 'not letting the site save data' }).waitFor();
+    await page.getByRole('checkbox', { name: FIRST, exact: true }).check();
+    assert.equal(await firstList(page).locator('.checklist-progress').innerText(), '1 of 10 done');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download backup' }).click()]);
+    const { readFile } = await import('node:fs/promises');
+    const backup = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.ok(Object.values(backup.state.incidents.practice.ticks).some((tick) => tick.label === FIRST));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('keeps ticks in the tab and offers a backup when storage is full', async () => {
+    const context = await h.context();
+    await context.addInitScript(() => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (String(key).startsWith('incident-handbook:') && window.__full) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+        return setItem.call(this, key, value);
+      };
+    });
+    const { page, errors } = await open(context);
+    await page.evaluate(() => { window.__full = true; });
+    await page.getByRole('checkbox', { name: FIRST, exact: true }).check();
+    await page.getByRole('alert').filter({ hasText: 'Browser storage is full' }).waitFor();
+    assert.equal(await page.getByRole('checkbox', { name: FIRST, exact: true }).isChecked(), true);
+    assert.equal(await firstList(page).locator('.checklist-progress').innerText(), '1 of 10 done');
+    assert.equal(await page.getByRole('button', { name: 'Download backup' }).count(), 1);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('reads as a plain list without JavaScript, with no dead buttons', async () => {
+    const context = await h.context({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(PAGE);
+    const boxes = page.getByRole('checkbox');
+    assert.ok((await boxes.count()) >= 26);
+    assert.equal(await page.getByRole('checkbox', { name: FIRST, exact: true }).isChecked(), false);
+    assert.equal(await page.getByRole('button', { name: 'Reset checklist' }).first().isVisible(), false);
+    assert.equal(await page.getByRole('button', { name: 'Export checklist' }).first().isVisible(), false);
+    assert.match(await firstList(page).locator('.checklist-progress').innerText(), /^10 items$/);
+    await context.close();
+  });
+
+  it('is operable with the keyboard, with a visible focus ring', async () => {
+    const context = await h.context();
+    const { page } = await open(context);
+    const box = page.getByRole('checkbox', { name: FIRST, exact: true });
+    await box.focus();
+    await page.keyboard.press('Space');
+    assert.equal(await box.isChecked(), true);
+    const outline = await box.evaluate((el) => getComputedStyle(el).outlineStyle);
+    assert.notEqual(outline, 'none');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.labels?.[0]?.textContent.trim()), SECOND);
+    await context.close();
+  });
+
+  it('hydrates without layout shift when ticks are stored', async () => {
+    const context = await h.context();
+    const { page } = await open(context);
+    for (const name of [FIRST, SECOND, 'Cache systems functioning']) await page.getByRole('checkbox', { name, exact: true }).check();
+    await page.evaluate(() => {
+      window.__shift = 0;
+    });
+    await page.reload();
+    await page.locator('input[data-item-id]:not([disabled])').first().waitFor();
+    await page.waitForTimeout(300);
+    const shift = await page.evaluate(() => new Promise((resolve) => {
+      let total = 0;
+      new PerformanceObserver((list) => { for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value; })
+        .observe({ type: 'layout-shift', buffered: true });
+      setTimeout(() => resolve(total), 200);
+    }));
+    assert.ok(shift < 0.01, `cumulative layout shift ${shift}`);
+    await context.close();
+  });
+
+  it('has no axe-core violations, with the export panel open', async () => {
+    const context = await h.context();
+    const { page } = await open(context);
+    await page.getByRole('checkbox', { name: FIRST, exact: true }).check();
+    await firstList(page).getByRole('button', { name: 'Export checklist' }).click();
+    assert.deepEqual(await axe(page), []);
+    await context.close();
+  });
+});
+
+describe('who ticked', () => {
+  it('records the responder name with ticks, as text only', async () => {
+    const context = await h.context();
+    const { page } = await open(context);
+    const name = '<img src=x onerror="window.__pwned=1">Ana';
+    await page.getByLabel('Your name (optional, recorded with your ticks)').fill(name);
+    await page.getByLabel('Your name (optional, recorded with your ticks)').press('Tab');
+    await page.getByRole('checkbox', { name: FIRST, exact: true }).check();
+    await firstList(page).getByRole('button', { name: 'Export checklist' }).click();
+    const text = await page.getByLabel('Checklist as Markdown').first().inputValue();
+    assert.ok(text.includes(`(ticked `) && text.includes(` by ${name})`), text);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await page.locator('img[src="x"]').count(), 0);
+    await page.reload();
+    await page.locator('input[data-item-id]:not([disabled])').first().waitFor();
+    assert.equal(await page.getByLabel('Your name (optional, recorded with your ticks)').inputValue(), name);
+    await context.close();
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * Every built page loads without errors and has zero axe-core violations; one page of each kind is
+ * checked for what a responder relies on (title, facts, severity links, sidebar of its handbook).
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { axe, DIST, start, watchErrors } from './harness.mjs';
+
+let h;
+let context;
+before(async () => {
+  h = await start();
+  context = await h.context();
+});
+after(async () => {
+  await context.close();
+  await h.close();
+});
+
+function builtPages() {
+  return readdirSync(DIST, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name === 'index.html')
+    .map((e) => '/' + relative(DIST, join(e.parentPath, e.name)).split(sep).join('/').replace(/index\.html$/, ''))
+    .sort();
+}
+
+describe('every page', () => {
+  it('loads cleanly and passes axe-core, light and dark', async () => {
+    const pages = builtPages();
+    assert.ok(pages.length > 50, `expected the five handbooks' pages, found ${pages.length}`);
+    const failures = [];
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    for (const [i, path] of pages.entries()) {
+      errors.length = 0;
+      const response = await page.goto(path);
+      if (response.status() !== 200) failures.push(`${path}: HTTP ${response.status()}`);
+      if ((await page.locator('h1').count()) !== 1) failures.push(`${path}: expected one h1`);
+      // Alternate themes so both colour schemes are checked for contrast.
+      if (i % 2) await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+      const violations = await axe(page);
+      for (const v of violations) failures.push(`${path}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.join(', ')}`);
+      for (const e of errors) failures.push(`${path}: ${e}`);
+    }
+    assert.deepEqual(failures, []);
+  });
+});
+
+describe('page kinds', () => {
+  it('home: every handbook with a one-click "Respond now"', async () => {
+    const page = await context.newPage();
+    await page.goto('/');
+    const links = page.getByRole('link', { name: 'Respond now' });
+    assert.equal(await links.count(), 5);
+    await page.locator('.handbook-card', { hasText: '100K' }).getByRole('link', { name: 'Respond now' }).click();
+    await page.waitForURL('**/hundred-k-platform/respond-now/');
+    assert.ok((await page.getByRole('checkbox').count()) > 0, 'respond-now has a checklist');
+  });
+
+  it('scenario: severity, services, owner, review notice, commands with copy buttons, own sidebar', async () => {
+    const page = await context.newPage();
+    await page.goto('/agency-platform/');
+    const scenario = page.locator('nav[aria-label="Main"] a[href^="/agency-platform/scenarios/"]').first();
+    await scenario.click();
+    await page.waitForURL('**/agency-platform/scenarios/**');
+    const meta = page.locator('.runbook-meta');
+    assert.match(await meta.innerText(), /Agency Platform/);
+    assert.ok((await meta.locator('.runbook-severity').count()) >= 1, 'shows the typical severity');
+    assert.match(await meta.innerText(), /Services/);
+    assert.match(await meta.innerText(), /Owner/);
+    assert.equal(await page.locator('.runbook-review-overdue').isVisible(), true, 'sources are older than their review interval');
+    assert.ok((await page.locator('.expressive-code .copy button').count()) >= 1, 'commands have copy buttons');
+    const sidebar = await page.locator('nav[aria-label="Main"]').innerText();
+    assert.match(sidebar, /Agency Platform/);
+    assert.doesNotMatch(sidebar.split('Other handbooks')[0], /WHMCS|pgbouncer/i, 'only this handbook in the sidebar');
+    // The severity badge leads to the level on the scale.
+    const badge = meta.locator('.runbook-severity').first();
+    const level = await badge.innerText();
+    await badge.click();
+    await page.waitForURL(/\/agency-platform\/severity\/#level-/);
+    assert.match(await page.locator(`[data-level="${level}"] h3`).innerText(), new RegExp(level));
+  });
+
+  it('severity scale: every level with response target and escalation', async () => {
+    const page = await context.newPage();
+    await page.goto('/hundred-k-platform/severity/');
+    for (const id of ['P0', 'P1', 'P2', 'P3']) {
+      assert.equal(await page.locator(`section.severity-level[data-level="${id}"]`).count(), 1, `level ${id}`);
+    }
+    const p0 = await page.locator('section.severity-level[data-level="P0"]').innerText();
+    assert.match(p0, /within 5 min/);
+    assert.match(p0, /within 1 h/);
+    assert.match(await page.locator('.scale-thresholds').first().innerText(), /500ms|500 ms/);
+  });
+
+  it('reference: contacts with placeholders clearly marked', async () => {
+    const page = await context.newPage();
+    await page.goto('/customer-portal/');
+    const contactsLink = page.locator('nav[aria-label="Main"] a[href^="/customer-portal/reference/"]').first();
+    await contactsLink.click();
+    await page.waitForURL('**/customer-portal/reference/**');
+    // Some reference page of the customer portal has the on-call table with placeholders.
+    const found = await page.evaluate(async () => {
+      const links = [...document.querySelectorAll('nav[aria-label="Main"] a[href^="/customer-portal/"]')].map((a) => a.getAttribute('href'));
+      for (const href of links) {
+        const html = await (await fetch(href)).text();
+        if (html.includes('class="contacts"') && html.includes('To be filled in')) return href;
+      }
+      return null;
+    });
+    assert.ok(found, 'a customer-portal page shows the contact table with placeholders');
+  });
+
+  it('onboarding: drills hide the answer until asked', async () => {
+    const page = await context.newPage();
+    await page.goto('/foundation-platform/onboarding/drills/');
+    const drill = page.locator('.drill').first();
+    assert.equal(await drill.locator('details p').first().isVisible(), false);
+    await drill.getByText('Show the answer').click();
+    assert.match(await drill.locator('details').innerText(), /Level: P\d/);
+  });
+
+  it('unknown address: the 404 page leads back to the handbooks', async () => {
+    const page = await context.newPage();
+    const response = await page.goto('/no-such-runbook/');
+    assert.equal(response.status(), 404);
+    assert.match(await page.locator('h1').innerText(), /not found/i);
+    assert.equal(await page.getByRole('link', { name: 'pick a handbook' }).count(), 1);
+  });
+
+  it('prints the runbook content without the site chrome', async () => {
+    const page = await context.newPage();
+    await page.goto('/hundred-k-platform/process/recovery-validation/');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('header').first().isVisible(), false);
+    assert.equal(await page.getByRole('button', { name: 'Export checklist' }).first().isVisible(), false);
+    assert.equal(await page.getByRole('checkbox').first().isVisible(), true);
+  });
+});

@@ -1,0 +1,67 @@
+/** Pagefind (built by `astro build`) finds runbooks by the words responders search for. */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { start } from './harness.mjs';
+
+let h;
+let context;
+before(async () => {
+  h = await start();
+  context = await h.context();
+});
+after(async () => {
+  await context.close();
+  await h.close();
+});
+
+/** Uses Pagefind's own API on the built index, as Starlight's search box does. */
+async function search(page, term, filters = {}) {
+  return page.evaluate(async ({ term, filters }) => {
+    const pagefind = await import('/pagefind/pagefind.js');
+    await pagefind.init();
+    const result = await pagefind.search(term, { filters });
+    const data = await Promise.all(result.results.slice(0, 10).map((r) => r.data()));
+    return data.map((d) => ({ url: d.url, title: d.meta.title, handbook: d.filters.handbook?.[0] }));
+  }, { term, filters });
+}
+
+describe('search', () => {
+  for (const [term, handbook] of [
+    ['502', 'agency-platform'],
+    ['WHMCS', 'customer-portal'],
+    ['pgbouncer', 'hundred-k-platform'],
+    ['connection refused', null],
+    ['Xero', 'manufacturing-platform'],
+    ['docker compose', 'foundation-platform'],
+  ]) {
+    it(`finds "${term}"${handbook ? ` in ${handbook}` : ''}`, async () => {
+      const page = await context.newPage();
+      await page.goto('/');
+      const results = await search(page, term);
+      assert.ok(results.length > 0, `no results for ${term}`);
+      if (handbook) assert.ok(results.some((r) => r.url.startsWith(`/${handbook}/`)), `${term}: ${JSON.stringify(results.slice(0, 5))}`);
+    });
+  }
+
+  it('filters by handbook', async () => {
+    const page = await context.newPage();
+    await page.goto('/');
+    const all = await search(page, 'database');
+    const only = await search(page, 'database', { handbook: '100K-User Platform' });
+    assert.ok(all.some((r) => !r.url.startsWith('/hundred-k-platform/')), 'several handbooks talk about databases');
+    assert.ok(only.length > 0);
+    assert.ok(only.every((r) => r.url.startsWith('/hundred-k-platform/')), JSON.stringify(only));
+  });
+
+  it('works through the search box: type a symptom, land on the runbook', async () => {
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.keyboard.press('Control+k');
+    const input = page.getByRole('searchbox');
+    await input.fill('WHMCS');
+    const first = page.locator('.pagefind-ui__result-link').first();
+    await first.waitFor();
+    await first.click();
+    await page.waitForURL(/\/customer-portal\//);
+  });
+});
