@@ -40,14 +40,23 @@ export function findBrokenLinks(pages: BuiltPage[], assets: Set<string> = new Se
   for (const page of pages) {
     for (const href of new Set(page.hrefs)) {
       if (!href || /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) continue; // external, mailto:, tel:
-      const url = new URL(href, `http://site${page.path}`);
+      let url: URL;
+      let pathname: string;
+      let fragment: string;
+      try {
+        url = new URL(href, `http://site${page.path}`);
+        pathname = decodeURI(url.pathname);
+        fragment = decodeURIComponent(url.hash.slice(1));
+      } catch {
+        broken.push({ page: page.path, href, reason: 'malformed address (check % escapes)' });
+        continue;
+      }
       if (url.pathname.startsWith('/_astro/') || url.pathname.startsWith('/pagefind/')) continue;
       const target = byPath.get(url.pathname) ?? byPath.get(url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`);
       if (!target) {
-        if (!assets.has(decodeURI(url.pathname))) broken.push({ page: page.path, href, reason: 'no such page' });
+        if (!assets.has(pathname)) broken.push({ page: page.path, href, reason: 'no such page' });
         continue;
       }
-      const fragment = decodeURIComponent(url.hash.slice(1));
       if (fragment && fragment !== '_top' && !target.ids.has(fragment)) {
         broken.push({ page: page.path, href, reason: `no element with id "${fragment}" on ${target.path}` });
       }

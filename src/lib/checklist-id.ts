@@ -23,7 +23,8 @@ export function slugify(text: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
+    // Letters and digits of any script: "Проверить копии" keeps its words, not a generic "item".
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
   if (slug.length <= MAX_SLUG) return slug || 'item';
   // Long items keep a readable start plus a hash of the whole text, so two long items that
@@ -39,15 +40,17 @@ export function splitExplicitId(text: string): { text: string; id?: string } {
   return match ? { text: text.slice(0, match.index), id: match[1] } : { text };
 }
 
-/** Checklist id: page id plus the slug of the heading it sits under ("top" before any heading). */
+/** Checklist id: page id plus the slug of the heading it sits under ("top" before any heading);
+ * a second list under the same heading gets ~2 (never a slug, so no clash with a heading "H 2"). */
 export function checklistId(pageId: string, heading: string | undefined, ordinal = 1): string {
   const key = heading ? slugify(heading) : 'top';
-  return `${pageId}#${key}${ordinal > 1 ? `-${ordinal}` : ''}`;
+  return `${pageId}#${key}${ordinal > 1 ? `~${ordinal}` : ''}`;
 }
 
 /**
- * Assigns ids to the items of one checklist, in order. Items with the same text get -2, -3...
- * Explicit ids are scoped to the page, so they also survive a heading rename or a move.
+ * Assigns ids to the items of one checklist, in order. Items with the same text get ~2, ~3...
+ * ("~" never occurs in a slug or an explicit id, so "Restart worker" twice and "Restart worker 2"
+ * cannot collide). Explicit ids are scoped to the page, so they survive a heading rename or a move.
  */
 export function itemIds(pageId: string, listId: string, items: { text: string; explicitId?: string }[]): string[] {
   const seen = new Map<string, number>();
@@ -55,6 +58,6 @@ export function itemIds(pageId: string, listId: string, items: { text: string; e
     const base = explicitId ? `${pageId}#@${explicitId}` : `${listId}/${slugify(text)}`;
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
-    return count > 1 ? `${base}-${count}` : base;
+    return count > 1 ? `${base}~${count}` : base;
   });
 }

@@ -29,7 +29,7 @@ export const DURATION_HINT =
 /** Parses a duration; returns `undefined` when the text is not one. */
 export function parseDuration(input: string | number): Duration | undefined {
   const text = String(input).trim();
-  const lower = text.toLowerCase().replace(/^(within|under|<|≤|<=)\s*/, '');
+  const lower = text.toLowerCase().replace(/^(within|under|<=|≤|<)\s*/, '');
   if (IMMEDIATE.has(lower)) return { kind: 'immediate', text, minutes: 0 };
   if (lower === 'next business day') return { kind: 'business-days', text, days: 1 };
   const business = /^(\d+)\s*business\s+days?$/.exec(lower);

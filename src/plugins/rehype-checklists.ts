@@ -71,7 +71,7 @@ export function rehypeChecklists({ docsDir }: ChecklistOptions) {
           });
           lists += 1;
           items += refs.length;
-          parent.children[index] = wrapChecklist(child, listId, heading, refs.length);
+          parent.children[index] = wrapChecklist(child, listId, heading, refs.length, `${heading ?? title}${ordinal > 1 ? ` (${ordinal})` : ''}`);
           return;
         }
         visit(child);
@@ -150,9 +150,10 @@ function trimLeadingSpace(nodes: ElementContent[]) {
   if (last?.type === 'text') last.value = last.value.replace(/\s+$/, '');
 }
 
-function wrapChecklist(list: Element, listId: string, heading: string | undefined, count: number): Element {
+/** `name` labels the region: the heading (or the page title), numbered when a heading has several lists. */
+function wrapChecklist(list: Element, listId: string, heading: string | undefined, count: number, name: string): Element {
   list.properties = { ...list.properties, className: [...classes(list), 'checklist-items'] };
-  return h('section', { className: ['checklist'], dataChecklist: listId, dataChecklistHeading: heading ?? '', ariaLabel: heading ? `Checklist: ${heading}` : 'Checklist' }, [
+  return h('section', { className: ['checklist'], dataChecklist: listId, dataChecklistHeading: heading ?? '', ariaLabel: `Checklist: ${name}` }, [
     h('div', { className: ['checklist-bar', 'not-content'], dataPagefindIgnore: true }, [
       h('p', { className: ['checklist-progress'], role: 'status' }, [
         h('span', { dataChecklistProgress: true }, [text(`${count} ${count === 1 ? 'item' : 'items'}`)]),

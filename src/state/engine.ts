@@ -44,7 +44,9 @@ export interface SafeEngine {
   keys(prefix: string): string[];
 }
 
-export function createSafeEngine(local: Storage | undefined = openLocalStorage()): SafeEngine {
+/** `local`: the Storage to use; null: none (memory only); omitted: the browser's localStorage. */
+export function createSafeEngine(storage?: Storage | null): SafeEngine {
+  const local = storage === undefined ? openLocalStorage() : storage ?? undefined;
   // Values that could not be written to localStorage (or all values, when there is none).
   const memory = new Map<string, string>();
   if (!local) storageHealth.set({ ...storageHealth.get(), mode: 'memory' });

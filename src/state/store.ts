@@ -40,7 +40,7 @@ const noEvents = { addEventListener() {}, removeEventListener() {} };
 
 export function createStateStore(options: StoreOptions = {}) {
   const now = options.now ?? (() => new Date());
-  const safe: SafeEngine = options.local === undefined ? createSafeEngine() : createSafeEngine(options.local ?? undefined);
+  const safe: SafeEngine = createSafeEngine(options.local);
   setPersistentEngine(safe.engine, typeof window === 'undefined' ? noEvents : windowPersistentEvents);
 
   const reasons = new Map<string, string>();

@@ -109,10 +109,10 @@ describe('rehypeChecklists', () => {
     expect(html).not.toContain('[#backups]');
   });
 
-  it('gives two lists under one heading different ids, and duplicate items -2', async () => {
+  it('gives two lists under one heading different ids, and duplicate items ~2', async () => {
     const { doc } = await render('## H\n\n- [ ] Same\n- [ ] Same\n\nText between.\n\n- [ ] Other\n');
-    expect(doc.sections().map((s) => s.id)).toEqual(['demo/process/verify#h', 'demo/process/verify#h-2']);
-    expect(doc.inputs().map((i) => i.itemId)).toEqual(['demo/process/verify#h/same', 'demo/process/verify#h/same-2', 'demo/process/verify#h-2/other']);
+    expect(doc.sections().map((s) => s.id)).toEqual(['demo/process/verify#h', 'demo/process/verify#h~2']);
+    expect(doc.inputs().map((i) => i.itemId)).toEqual(['demo/process/verify#h/same', 'demo/process/verify#h/same~2', 'demo/process/verify#h~2/other']);
     expect(new Set(doc.inputs().map((i) => i.id)).size).toBe(3);
   });
 

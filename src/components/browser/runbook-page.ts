@@ -2,7 +2,28 @@
 import { enhanceChecklists } from '../checklist/checklists';
 import { showStorageNotices } from './storage-notice';
 
+/**
+ * Expressive Code makes an overflowing code block focusable (tabindex, role=region) only after a
+ * debounce, and without a name, so several of them on a page are indistinguishable landmarks.
+ * Do it at once, with a name per block: "bash code, block 3". Its own script then keeps ours.
+ */
+function labelCodeBlocks() {
+  const blocks = [...document.querySelectorAll<HTMLElement>('.expressive-code pre')];
+  const label = (pre: HTMLElement, n: number) => {
+    const title = pre.closest('figure')?.querySelector('figcaption .title')?.textContent?.trim();
+    return `${title || `${pre.dataset.language ?? 'Code'} code`}, block ${n + 1} of ${blocks.length}`;
+  };
+  blocks.forEach((pre, n) => {
+    pre.setAttribute('aria-label', label(pre, n));
+    if (pre.scrollWidth > pre.clientWidth) {
+      pre.setAttribute('tabindex', '0');
+      pre.setAttribute('role', 'region');
+    }
+  });
+}
+
 function start() {
+  labelCodeBlocks();
   const notices = document.querySelector<HTMLElement>('[data-storage-notices]');
   if (notices) showStorageNotices(notices);
   enhanceChecklists();
