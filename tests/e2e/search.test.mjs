@@ -57,7 +57,7 @@ describe('search', () => {
     const page = await context.newPage();
     await page.goto('/');
     await page.keyboard.press('Control+k');
-    const input = page.getByRole('searchbox');
+    const input = page.getByPlaceholder('Search', { exact: true }).last();
     await input.fill('WHMCS');
     const first = page.locator('.pagefind-ui__result-link').first();
     await first.waitFor();
