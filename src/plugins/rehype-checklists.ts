@@ -18,6 +18,7 @@ interface VFileLike {
 }
 
 const HEADING = /^h[2-6]$/;
+const BLOCKS = new Set(['ul', 'ol', 'div', 'pre', 'p', 'table', 'blockquote', 'figure', 'section', 'details', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr']);
 const EXTENSION = /\.(md|mdx)$/;
 
 export interface ChecklistOptions {
@@ -100,8 +101,10 @@ function collectItems(list: Element): ItemRef[] {
       const at = host.children.findIndex(isCheckbox);
       const input = host.children[at] as Element;
       const rest = host.children.slice(at + 1);
-      // The label takes the item's own inline content: everything up to a nested list.
-      const firstBlock = rest.findIndex((node) => node.type === 'element' && (node.tagName === 'ul' || node.tagName === 'ol'));
+      // The label takes the item's own inline content: everything up to a nested list or any other
+      // block (a code block in a tight list sits right after the text, and its copy button must
+      // not end up inside the label).
+      const firstBlock = rest.findIndex((node) => node.type === 'element' && BLOCKS.has(node.tagName));
       const inline = firstBlock === -1 ? rest : rest.slice(0, firstBlock);
       const blocks = firstBlock === -1 ? [] : rest.slice(firstBlock);
       const { text, id } = stripExplicitId(inline);

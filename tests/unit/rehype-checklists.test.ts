@@ -84,6 +84,13 @@ describe('rehypeChecklists', () => {
     expect(doc.labelFor(doc.inputs()[0].id!)).toBe('Services in order');
   });
 
+  it('keeps a code block of a tight list item out of the label', async () => {
+    const { doc, html } = await render('- [ ] Restart the service\n  ```bash\n  railway restart\n  ```\n- [ ] Check health\n');
+    const [first] = doc.inputs();
+    expect(doc.labelFor(first.id!)).toBe('Restart the service');
+    expect(html).toMatch(/<\/label>\s*<pre/);
+  });
+
   it('handles loose lists (items separated by blank lines)', async () => {
     const { doc } = await render('- [ ] First\n\n- [ ] Second\n');
     const [first, second] = doc.inputs();
