@@ -1,7 +1,9 @@
 /**
  * Turns every GFM task list of a runbook into checklist markup the browser code enhances:
- * - each item gets a stable id (src/lib/checklist-id.ts), a real `<label>` for its checkbox (the
- *   accessible name is the item text) and an id-bearing `data-item-id`;
+ * - each item gets a stable id (src/lib/checklist-id.ts) in `data-item-id`, and its checkbox is
+ *   named by the item's text through `aria-labelledby` (not a `<label>`: Pagefind leaves label text
+ *   out of the search index, and responders search for checklist steps; the browser code makes a
+ *   click on the text toggle the box, as a label would);
  * - each top-level task list is wrapped in a `<section data-checklist>` with a progress line and
  *   the "Reset checklist" / "Export checklist" buttons;
  * - the page gets one summary line at the top.
@@ -67,8 +69,8 @@ export function rehypeChecklists({ docsDir }: ChecklistOptions) {
             let domId = `check-${shortHash(ids[i])}`;
             while (usedDomIds.has(domId)) domId += 'x';
             usedDomIds.add(domId);
-            ref.input.properties = { type: 'checkbox', id: domId, disabled: true, dataItemId: ids[i], className: ['checklist-box'] };
-            ref.label.properties = { ...ref.label.properties, htmlFor: domId };
+            ref.input.properties = { type: 'checkbox', id: domId, disabled: true, dataItemId: ids[i], className: ['checklist-box'], ariaLabelledby: `${domId}-text` };
+            ref.label.properties = { ...ref.label.properties, id: `${domId}-text` };
           });
           lists += 1;
           items += refs.length;
@@ -109,7 +111,7 @@ function collectItems(list: Element): ItemRef[] {
       const blocks = firstBlock === -1 ? [] : rest.slice(firstBlock);
       const { text, id } = stripExplicitId(inline);
       trimLeadingSpace(inline);
-      const label: Element = { type: 'element', tagName: 'label', properties: {}, children: inline };
+      const label: Element = { type: 'element', tagName: 'span', properties: { className: ['checklist-text'] }, children: inline };
       host.children = [...host.children.slice(0, at), input, { type: 'text', value: ' ' }, label, ...blocks];
       refs.push({ input, label, text: text.trim(), explicitId: id });
     }

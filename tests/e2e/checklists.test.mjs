@@ -90,11 +90,11 @@ describe('checklists', () => {
     const { page: a } = await open(context);
     const { page: b } = await open(context);
     await a.getByRole('checkbox', { name: FIRST, exact: true }).check();
-    await b.waitForFunction((name) => [...document.querySelectorAll('input[data-item-id]')].find((i) => i.labels[0].textContent.trim() === name)?.checked, FIRST);
+    await b.waitForFunction((name) => [...document.querySelectorAll('input[data-item-id]')].find((i) => document.getElementById(i.getAttribute('aria-labelledby')).textContent.trim() === name)?.checked, FIRST);
     assert.equal(await firstList(b).locator('.checklist-progress').innerText(), '1 of 10 done');
     // And back: unticking in the second tab clears it in the first.
     await b.getByRole('checkbox', { name: FIRST, exact: true }).uncheck();
-    await a.waitForFunction((name) => ![...document.querySelectorAll('input[data-item-id]')].find((i) => i.labels[0].textContent.trim() === name)?.checked, FIRST);
+    await a.waitForFunction((name) => ![...document.querySelectorAll('input[data-item-id]')].find((i) => document.getElementById(i.getAttribute('aria-labelledby')).textContent.trim() === name)?.checked, FIRST);
     await context.close();
   });
 
@@ -268,6 +268,25 @@ describe('checklists', () => {
     await context.close();
   });
 
+  it('toggles an item by a click on its text, but follows a link in it', async () => {
+    const context = await h.context();
+    const { page } = await open(context);
+    await page.locator('.checklist-text', { hasText: FIRST }).click();
+    assert.equal(await page.getByRole('checkbox', { name: FIRST, exact: true }).isChecked(), true);
+    await page.locator('.checklist-text', { hasText: FIRST }).click();
+    assert.equal(await page.getByRole('checkbox', { name: FIRST, exact: true }).isChecked(), false);
+    // An item whose text holds a link (and an explicit id): the link navigates, the box stays as it was.
+    const { page: workflow } = await open(context, '/customer-portal/process/workflow/');
+    const item = workflow.getByRole('checkbox', { name: 'Determine the severity, P1 to P4 (severity)', exact: true });
+    assert.equal(await item.isChecked(), false);
+    await workflow.locator('.checklist-text').getByRole('link', { name: 'severity', exact: true }).click();
+    await workflow.waitForURL('**/customer-portal/severity/');
+    await workflow.goBack();
+    await workflow.locator('input[data-item-id]:not([disabled])').first().waitFor();
+    assert.equal(await item.isChecked(), false);
+    await context.close();
+  });
+
   it('is operable with the keyboard, with a visible focus ring', async () => {
     const context = await h.context();
     const { page } = await open(context);
@@ -278,7 +297,7 @@ describe('checklists', () => {
     const outline = await box.evaluate((el) => getComputedStyle(el).outlineStyle);
     assert.notEqual(outline, 'none');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.labels?.[0]?.textContent.trim()), SECOND);
+    assert.equal(await page.evaluate(() => document.getElementById(document.activeElement?.getAttribute('aria-labelledby'))?.textContent.trim()), SECOND);
     await context.close();
   });
 

@@ -65,3 +65,12 @@ describe('search', () => {
     await page.waitForURL(/\/customer-portal\//);
   });
 });
+
+describe('search inside checklists', () => {
+  it('finds a checklist step by its words', async () => {
+    const page = await context.newPage();
+    await page.goto('/');
+    const results = await search(page, 'Browser compatibility verified');
+    assert.ok(results.some((r) => r.url === '/hundred-k-platform/process/recovery-validation/'), JSON.stringify(results.slice(0, 5)));
+  });
+});

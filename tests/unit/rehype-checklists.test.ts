@@ -29,7 +29,9 @@ class DOMParserLite {
     }));
   }
   labelFor(id: string) {
-    const m = new RegExp(`<label for="${id}">([\\s\\S]*?)</label>`).exec(this.html);
+    // The checkbox is named by the element its aria-labelledby points at.
+    if (!new RegExp(`id="${id}"[^>]*aria-labelledby="${id}-text"`).test(this.html)) return undefined;
+    const m = new RegExp(`<span class="checklist-text" id="${id}-text">([\\s\\S]*?)</span>(?![^<]*</span>)`).exec(this.html);
     return m?.[1];
   }
   sections() {
@@ -88,7 +90,7 @@ describe('rehypeChecklists', () => {
     const { doc, html } = await render('- [ ] Restart the service\n  ```bash\n  railway restart\n  ```\n- [ ] Check health\n');
     const [first] = doc.inputs();
     expect(doc.labelFor(first.id!)).toBe('Restart the service');
-    expect(html).toMatch(/<\/label>\s*<pre/);
+    expect(html).toMatch(/Restart the service<\/span>\s*<pre/);
   });
 
   it('handles loose lists (items separated by blank lines)', async () => {

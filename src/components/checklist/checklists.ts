@@ -108,6 +108,15 @@ export function enhanceChecklists(root: ParentNode = document) {
   };
 
   for (const list of checklists) {
+    // A click on an item's text toggles its box, as a <label> would; links and buttons in the
+    // text keep their own behaviour, and selecting text does not toggle.
+    list.section.addEventListener('click', (event) => {
+      const target = event.target as HTMLElement;
+      const text = target.closest<HTMLElement>('.checklist-text');
+      if (!text || target.closest('a, button, input, textarea, select') || getSelection()?.toString()) return;
+      const input = list.inputs.find((box) => box.getAttribute('aria-labelledby') === text.id);
+      if (input && !input.disabled) input.click();
+    });
     list.section.addEventListener('change', (event) => {
       const input = event.target as HTMLInputElement;
       if (!input.matches('input[data-item-id]')) return;
@@ -159,9 +168,14 @@ export function enhanceChecklists(root: ParentNode = document) {
   store.$active.subscribe(render);
 }
 
+/** The item's text: the element that names the checkbox (aria-labelledby). */
+function textOf(input: HTMLInputElement): HTMLElement | null {
+  const id = input.getAttribute('aria-labelledby');
+  return id ? document.getElementById(id) : null;
+}
+
 function labelOf(input: HTMLInputElement): string {
-  const label = input.labels?.[0];
-  return (label?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return (textOf(input)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 function depthOf(input: HTMLInputElement, section: HTMLElement): number {
