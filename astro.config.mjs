@@ -11,6 +11,15 @@ import { linkCheck } from './src/build/link-check-integration.ts';
 // Where the content lives; tests point builds at fixtures with HANDBOOK_CONTENT_DIR.
 const contentDir = resolve(fileURLToPath(new URL('.', import.meta.url)), process.env.HANDBOOK_CONTENT_DIR ?? 'content') + '/';
 
+/**
+ * Astro marks every MDX module with its own "use astro:head-inject" directive, which the bundler
+ * reports once per page. It is Astro's, harmless, and would drown real warnings: drop that one only.
+ */
+function dropAstroDirectiveNotice(level, log, handler) {
+  if (log.code === 'MODULE_LEVEL_DIRECTIVE' && String(log.message).includes('astro:head-inject')) return;
+  handler(level, log);
+}
+
 export default defineConfig({
   // Set to the public URL when deploying (canonical links, sitemap).
   site: process.env.SITE_URL || 'https://incident-handbook.example',
@@ -18,6 +27,11 @@ export default defineConfig({
     // Task lists become checklists in a rehype plugin, which needs the unified processor
     // (Astro 7 defaults to Satteri, whose plugin API is different).
     processor: unified({ rehypePlugins: [[rehypeChecklists, { docsDir: `${contentDir}docs` }]] }),
+  },
+  vite: {
+    build: {
+      rolldownOptions: { onLog: dropAstroDirectiveNotice },
+    },
   },
   integrations: [
     starlight({
