@@ -15,14 +15,28 @@ export interface BuildResult {
   ms: number;
 }
 
+/**
+ * The environment of a build run from vitest, as if typed in a shell. Vitest exports Vite's mode flags
+ * (DEV=1, PROD, MODE=test, TEST, VITEST...) into process.env; a child `astro build` that inherits DEV=1
+ * renders dev-only markup (Starlight ships its "search only in production builds" notice instead of the
+ * search box), so those are dropped and NODE_ENV is production.
+ */
+function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(DEV|PROD|MODE|SSR|BASE_URL|TEST|VITEST(_.*)?)$/.test(key)) continue;
+    env[key] = value;
+  }
+  return { ...env, NODE_ENV: 'production', ...extra };
+}
+
 export function build(options: { contentDir?: string; outDir?: string } = {}): BuildResult {
   const outDir = options.outDir ?? mkdtempSync(join(tmpdir(), 'handbook-dist-'));
   const started = Date.now();
   const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
     cwd: ROOT,
     encoding: 'utf8',
-    // A build launched from vitest needs NODE_ENV=production, or pages ship Pagefind's dev notice.
-    env: { ...process.env, NODE_ENV: 'production', ...(options.contentDir ? { HANDBOOK_CONTENT_DIR: options.contentDir } : {}) },
+    env: buildEnv(options.contentDir ? { HANDBOOK_CONTENT_DIR: options.contentDir } : {}),
   });
   // Astro colours its output; strip ANSI codes so tests can match the words.
   const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');

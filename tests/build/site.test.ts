@@ -61,6 +61,13 @@ describe('astro build of the example content', () => {
     }
   });
 
+  it('ships the production search box, not the dev-server notice', () => {
+    for (const page of ['', 'hundred-k-platform/respond-now']) {
+      expect(html(page), page || '/').toContain('id="starlight__search"');
+      expect(html(page), page || '/').not.toContain('only available in production builds');
+    }
+  });
+
   it('marks every runbook page with its handbook for search filters, and indexes them', () => {
     expect(existsSync(join(DIST, 'pagefind', 'pagefind.js'))).toBe(true);
     for (const id of handbooks) {
