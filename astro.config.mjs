@@ -6,6 +6,7 @@ import starlight from '@astrojs/starlight';
 import preact from '@astrojs/preact';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypeChecklists } from './src/plugins/rehype-checklists.ts';
+import { rehypeTableScroll } from './src/plugins/rehype-table-scroll.ts';
 import { linkCheck } from './src/build/link-check-integration.ts';
 
 // Where the content lives; tests point builds at fixtures with HANDBOOK_CONTENT_DIR.
@@ -26,7 +27,7 @@ export default defineConfig({
   markdown: {
     // Task lists become checklists in a rehype plugin, which needs the unified processor
     // (Astro 7 defaults to Satteri, whose plugin API is different).
-    processor: unified({ rehypePlugins: [[rehypeChecklists, { docsDir: `${contentDir}docs` }]] }),
+    processor: unified({ rehypePlugins: [[rehypeChecklists, { docsDir: `${contentDir}docs` }], rehypeTableScroll] }),
   },
   vite: {
     build: {

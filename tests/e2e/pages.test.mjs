@@ -139,3 +139,57 @@ describe('page kinds', () => {
     assert.equal(await page.getByRole('checkbox').first().isVisible(), true);
   });
 });
+
+describe('phone width', () => {
+  it('no page scrolls sideways; wide tables scroll in a named region a keyboard can reach; axe-clean', async () => {
+    const phone = await h.context({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await phone.newPage();
+    const errors = watchErrors(page);
+    const failures = [];
+    let scrollers = 0;
+    for (const path of builtPages()) {
+      await page.goto(path);
+      const state = await page.evaluate(() => ({
+        pageWidth: document.documentElement.scrollWidth,
+        viewport: window.innerWidth,
+        wide: [...document.querySelectorAll('.table-scroll')]
+          .filter((w) => w.scrollWidth > w.clientWidth + 1)
+          .map((w) => ({ tabindex: w.getAttribute('tabindex'), role: w.getAttribute('role'), name: w.getAttribute('aria-label') })),
+      }));
+      if (state.pageWidth > state.viewport) failures.push(`${path}: the page is ${state.pageWidth}px wide on a ${state.viewport}px screen`);
+      for (const w of state.wide) {
+        if (w.tabindex !== '0' || w.role !== 'region' || !/^Table: .+, scrolls sideways$/.test(w.name ?? '')) failures.push(`${path}: wide table not reachable: ${JSON.stringify(w)}`);
+      }
+      scrollers += state.wide.length;
+      // axe where the layout differs most from the desktop: pages with a table that scrolls.
+      if (state.wide.length) for (const v of await axe(page)) failures.push(`${path}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.join(', ')}`);
+    }
+    assert.deepEqual([...failures, ...errors], []);
+    assert.ok(scrollers > 10, `expected wide tables on a phone, found ${scrollers}`);
+
+    // The keyboard scrolls a wide table: Tab to it, then the arrow keys.
+    await page.goto('/hundred-k-platform/severity/');
+    const wrapper = page.locator('.table-scroll[role="region"]').first();
+    await wrapper.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    assert.ok(await wrapper.evaluate((w) => w.scrollLeft > 0), 'arrow keys scroll the focused table');
+    await phone.close();
+  });
+
+  it('on a wide screen a table that fits is not an extra tab stop', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto('/foundation-platform/reference/on-call-escalation/');
+    const wrappers = page.locator('.table-scroll');
+    assert.ok((await wrappers.count()) > 0);
+    for (const w of await wrappers.all()) {
+      const fits = await w.evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
+      if (fits) assert.equal(await w.getAttribute('tabindex'), null);
+    }
+    // Narrowing the window makes it reachable, without a reload.
+    await page.setViewportSize({ width: 360, height: 900 });
+    await page.waitForFunction(() => document.querySelector('.table-scroll[tabindex="0"][role="region"]'));
+    await page.close();
+  });
+});

@@ -1,6 +1,7 @@
-/** The browser code of every runbook page: storage notices, checklists, the review reminder. */
+/** The browser code of every runbook page: storage notices, checklists, the review reminder, scrolling tables. */
 import { enhanceChecklists } from '../checklist/checklists';
 import { showStorageNotices } from './storage-notice';
+import { watchScrollRegions } from './scroll-regions';
 
 /**
  * Expressive Code makes an overflowing code block focusable (tabindex, role=region) only after a
@@ -24,6 +25,7 @@ function labelCodeBlocks() {
 
 function start() {
   labelCodeBlocks();
+  watchScrollRegions();
   const notices = document.querySelector<HTMLElement>('[data-storage-notices]');
   if (notices) showStorageNotices(notices);
   enhanceChecklists();
