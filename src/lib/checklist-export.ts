@@ -35,8 +35,18 @@ export function formatUtc(iso: string | Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+/**
+ * Text a reader typed (a name, an incident title), made literal in Markdown: a backslash before each
+ * character that could start inline markup mid-line (this text never starts a line), so `Ana <b>` or
+ * `[x](javascript:...)` pastes into a ticket or a post-mortem as those characters, not as HTML or a
+ * link. CommonMark lets any ASCII punctuation be escaped.
+ */
+export function escapeMarkdownText(text: string): string {
+  return text.replace(/[\\`*_\[\]<>~&]/g, '\\$&').replace(/\s+/g, ' ').trim();
+}
+
 function tickNote(tick: ExportTick): string {
-  return ` (ticked ${formatUtc(tick.at)}${tick.by ? ` by ${tick.by}` : ''})`;
+  return ` (ticked ${formatUtc(tick.at)}${tick.by ? ` by ${escapeMarkdownText(tick.by)}` : ''})`;
 }
 
 /** One line per item; nested items are indented two spaces per level. */
@@ -47,7 +57,7 @@ export function checklistToMarkdown(input: ChecklistExport): string {
     `### ${title}`,
     '',
     `Runbook: ${input.pageUrl ? `[${input.pageTitle}](${input.pageUrl})` : input.pageTitle}  `,
-    `Incident: ${input.scope}  `,
+    `Incident: ${escapeMarkdownText(input.scope)}  `,
     `Progress: ${done} of ${input.items.length} done  `,
     `Exported: ${formatUtc(input.exportedAt)}`,
     '',

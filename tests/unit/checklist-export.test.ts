@@ -3,7 +3,7 @@
  * progress, and ticks whose item has left the runbook listed instead of dropped.
  */
 import { describe, expect, it } from 'vitest';
-import { checklistToMarkdown, formatUtc, type ChecklistExport, type ExportTick } from '../../src/lib/checklist-export';
+import { checklistToMarkdown, escapeMarkdownText, formatUtc, type ChecklistExport, type ExportTick } from '../../src/lib/checklist-export';
 
 const LIST = 'demo/process/verify#verify';
 
@@ -97,6 +97,18 @@ describe('checklistToMarkdown', () => {
   it('shows the tick time in UTC and the name of who ticked it', () => {
     const md = checklistToMarkdown(input({ ticks: { [`${LIST}/health`]: tick('2026-11-23T10:02:00Z', 'Health checks green', { by: 'Ana' }) } }));
     expect(md).toContain('- [x] Health checks green (ticked 2026-11-23 10:02 UTC by Ana)');
+  });
+
+  it('makes what a reader typed (name, incident title) literal text in the Markdown, never HTML or a link', () => {
+    const md = checklistToMarkdown(input({
+      scope: 'INC-2026-11-23-001 <img src=x onerror=alert(1)> [click](javascript:alert(1))',
+      ticks: { [`${LIST}/health`]: tick('2026-11-23T10:02:00Z', 'Health checks green', { by: 'Ana <b>on-call</b> *lead*' }) },
+    }));
+    expect(md).toContain('by Ana \\<b\\>on-call\\</b\\> \\*lead\\*)');
+    expect(md).toContain('Incident: INC-2026-11-23-001 \\<img src=x onerror=alert(1)\\> \\[click\\](javascript:alert(1))  ');
+    expect(md).not.toMatch(/[^\\]<b>|[^\\]<img/);
+    expect(escapeMarkdownText('Practice (no active incident)')).toBe('Practice (no active incident)');
+    expect(escapeMarkdownText('a\\b & c_d `e` ~f~')).toBe('a\\\\b \\& c\\_d \\`e\\` \\~f\\~');
   });
 
   it('counts all items done when every item is ticked, and none for an empty checklist', () => {
