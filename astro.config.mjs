@@ -39,6 +39,9 @@ export default defineConfig({
       title: 'Incident Handbook',
       description: 'Incident-response runbooks: severity scales, procedures, checklists and message templates.',
       customCss: ['./src/styles/handbook.css'],
+      // Starlight runs its Markdown transforms (asides such as :::danger, heading anchor links) only
+      // on src/content/docs/ and these folders; the runbooks live in content/docs/.
+      markdown: { processedDirs: [`${contentDir}docs`] },
       components: {
         PageTitle: './src/components/RunbookTitle.astro',
       },

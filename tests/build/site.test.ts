@@ -68,6 +68,20 @@ describe('astro build of the example content', () => {
     }
   });
 
+  it('renders every :::note / :::caution / :::danger of a runbook as a Starlight aside, none as plain text', () => {
+    const docs = join(CONTENT, 'docs');
+    let asides = 0;
+    for (const file of readdirSync(docs, { recursive: true }).map(String).filter((f) => f.endsWith('.mdx'))) {
+      const expected = readFileSync(join(docs, file), 'utf8').match(/^:::(note|tip|caution|danger)/gm)?.length ?? 0;
+      const page = file.replace(/\.mdx$/, '').replace(/(^|\/)index$/, '');
+      const markup = html(page);
+      expect(markup.match(/<aside[^>]*class="starlight-aside/g)?.length ?? 0, page).toBe(expected);
+      expect(textOf(markup), page).not.toMatch(/(^|\s):::/);
+      asides += expected;
+    }
+    expect(asides).toBeGreaterThan(10);
+  });
+
   it('marks every runbook page with its handbook for search filters, and indexes them', () => {
     expect(existsSync(join(DIST, 'pagefind', 'pagefind.js'))).toBe(true);
     for (const id of handbooks) {
