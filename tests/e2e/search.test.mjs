@@ -40,6 +40,7 @@ describe('search', () => {
       const results = await search(page, term);
       assert.ok(results.length > 0, `no results for ${term}`);
       if (handbook) assert.ok(results.some((r) => r.url.startsWith(`/${handbook}/`)), `${term}: ${JSON.stringify(results.slice(0, 5))}`);
+      await page.close();
     });
   }
 
@@ -51,18 +52,25 @@ describe('search', () => {
     assert.ok(all.some((r) => !r.url.startsWith('/hundred-k-platform/')), 'several handbooks talk about databases');
     assert.ok(only.length > 0);
     assert.ok(only.every((r) => r.url.startsWith('/hundred-k-platform/')), JSON.stringify(only));
+    await page.close();
   });
 
   it('works through the search box: type a symptom, land on the runbook', async () => {
     const page = await context.newPage();
     await page.goto('/');
+    // Starlight mounts Pagefind's UI when the page is first idle; a reader presses Ctrl K after
+    // seeing the page, so wait for the UI as they would (a key press earlier can be lost in CI).
+    await page.locator('#starlight__search input').waitFor({ state: 'attached' });
     await page.keyboard.press('Control+k');
+    await page.locator('site-search dialog[open]').waitFor();
     const input = page.getByPlaceholder('Search', { exact: true }).last();
+    assert.equal(await input.evaluate((el) => el === document.activeElement), true, 'Ctrl K puts the cursor in the search box');
     await input.fill('WHMCS');
     const first = page.locator('.pagefind-ui__result-link').first();
     await first.waitFor();
     await first.click();
     await page.waitForURL(/\/customer-portal\//);
+    await page.close();
   });
 });
 
@@ -72,5 +80,6 @@ describe('search inside checklists', () => {
     await page.goto('/');
     const results = await search(page, 'Browser compatibility verified');
     assert.ok(results.some((r) => r.url === '/hundred-k-platform/process/recovery-validation/'), JSON.stringify(results.slice(0, 5)));
+    await page.close();
   });
 });
