@@ -158,7 +158,7 @@ describe('phone width', () => {
       }));
       if (state.pageWidth > state.viewport) failures.push(`${path}: the page is ${state.pageWidth}px wide on a ${state.viewport}px screen`);
       for (const w of state.wide) {
-        if (w.tabindex !== '0' || w.role !== 'region' || !/^Table: .+, scrolls sideways$/.test(w.name ?? '')) failures.push(`${path}: wide table not reachable: ${JSON.stringify(w)}`);
+        if (w.tabindex !== '0' || w.role !== 'region' || !/^Table: .+, scrolls sideways$/.test(w.name ?? '') || /On this page/.test(w.name)) failures.push(`${path}: wide table not reachable: ${JSON.stringify(w)}`);
       }
       scrollers += state.wide.length;
       // axe where the layout differs most from the desktop: pages with a table that scrolls.

@@ -6,7 +6,7 @@
  * is wide enough again: no extra tab stops on a desktop screen.
  */
 
-/** The name of a scrolling table: its caption, else the nearest heading before it, else its first header cell. */
+/** The name of a scrolling table: its caption, else the nearest heading before it (or the page title), else its first header cell. */
 export function tableName(wrapper: HTMLElement, heading: string | undefined): string {
   const table = wrapper.querySelector('table');
   const caption = table?.querySelector('caption')?.textContent;
@@ -17,9 +17,11 @@ export function tableName(wrapper: HTMLElement, heading: string | undefined): st
 
 export function watchScrollRegions(root: ParentNode = document) {
   const names = new Map<Element, string>();
-  let heading: string | undefined;
-  // Document order: each wrapper takes the last heading seen before it.
-  for (const node of root.querySelectorAll<HTMLElement>('h2, h3, h4, h5, h6, .table-scroll')) {
+  // A table above the first content heading is named after the page.
+  let heading = document.querySelector('main h1')?.textContent ?? undefined;
+  // Document order: each wrapper takes the last content heading seen before it (not the sidebars'
+  // own headings, such as "On this page").
+  for (const node of root.querySelectorAll<HTMLElement>('.sl-markdown-content :is(h2, h3, h4, h5, h6), .table-scroll')) {
     if (node.classList.contains('table-scroll')) names.set(node, tableName(node, heading));
     else heading = node.textContent ?? undefined;
   }
