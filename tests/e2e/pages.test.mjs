@@ -167,7 +167,8 @@ describe('phone width', () => {
     assert.deepEqual([...failures, ...errors], []);
     assert.ok(scrollers > 10, `expected wide tables on a phone, found ${scrollers}`);
 
-    // The keyboard scrolls a wide table: Tab to it, then the arrow keys.
+    // The keyboard scrolls a wide table: focused (it is in the Tab order: tabindex 0, checked above),
+    // the arrow keys move it sideways.
     await page.goto('/hundred-k-platform/severity/');
     const wrapper = page.locator('.table-scroll[role="region"]').first();
     await wrapper.focus();
