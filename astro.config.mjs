@@ -22,6 +22,8 @@ function dropAstroDirectiveNotice(level, log, handler) {
 }
 
 export default defineConfig({
+  // The content layer's cache; ASTRO_CACHE_DIR gives builds that run side by side a cache each.
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   // Set to the public URL when deploying (canonical links, sitemap).
   site: process.env.SITE_URL || 'https://incident-handbook.example',
   markdown: {
@@ -38,7 +40,8 @@ export default defineConfig({
     starlight({
       title: 'Incident Handbook',
       description: 'Incident-response runbooks: severity scales, procedures, checklists and message templates.',
-      customCss: ['./src/styles/handbook.css'],
+      // One stylesheet per concern; print.css last so paper rules win.
+      customCss: ['./src/styles/handbook.css', './src/styles/code.css', './src/styles/responder.css', './src/styles/content.css', './src/styles/print.css'],
       // Starlight runs its Markdown transforms (asides such as :::danger, heading anchor links) only
       // on src/content/docs/ and these folders; the runbooks live in content/docs/.
       markdown: { processedDirs: [`${contentDir}docs`] },

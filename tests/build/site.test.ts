@@ -10,7 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { build, ROOT, type BuildResult } from './build';
 
-const DIST = join(ROOT, 'dist');
+// E2E_DIST lets a second checkout of the work build and test beside this one (the browser tests read it too).
+const DIST = process.env.E2E_DIST ?? join(ROOT, 'dist');
 const CONTENT = join(ROOT, 'content');
 const handbooks = readdirSync(join(CONTENT, 'handbooks')).map((f) => f.replace(/\.ya?ml$/, ''));
 

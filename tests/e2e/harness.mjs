@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
-export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+/** The built site under test: dist/, or E2E_DIST (an absolute folder) so several builds can be tested side by side. */
+export const DIST = process.env.E2E_DIST ? process.env.E2E_DIST.replace(/\/?$/, '/') : fileURLToPath(new URL('../../dist/', import.meta.url));
 const AXE_SOURCE = readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const TYPES = {

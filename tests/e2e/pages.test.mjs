@@ -75,9 +75,10 @@ describe('page kinds', () => {
     const sidebar = await page.locator('nav[aria-label="Main"]').innerText();
     assert.match(sidebar, /Agency Platform/);
     assert.doesNotMatch(sidebar.split('Other handbooks')[0], /WHMCS|pgbouncer/i, 'only this handbook in the sidebar');
-    // The severity badge leads to the level on the scale.
+    // The severity badge names the level ("SEV-1 · Service down") and leads to it on the scale.
     const badge = meta.locator('.runbook-severity').first();
-    const level = await badge.innerText();
+    const level = await badge.getAttribute('data-level');
+    assert.match(await badge.innerText(), new RegExp(`^${level} · \\S`), 'the id shows with its name');
     await badge.click();
     await page.waitForURL(/\/agency-platform\/severity\/#level-/);
     assert.match(await page.locator(`[data-level="${level}"] h3`).innerText(), new RegExp(level));

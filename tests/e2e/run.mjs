@@ -18,7 +18,7 @@ if (!existsSync(CHROMIUM)) {
   process.exit(1);
 }
 if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(`${DIST}index.html`)) {
-  run('npx', ['astro', 'build'], { NODE_ENV: 'production' });
+  run('npx', ['astro', 'build', '--outDir', DIST], { NODE_ENV: 'production' });
 }
 const files = readdirSync(new URL('.', import.meta.url)).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => `tests/e2e/${f}`);
 run(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...(process.argv.slice(2).length ? process.argv.slice(2) : files)]);
