@@ -1,9 +1,16 @@
-/** The page's one state store. Created on first use in the browser; islands import from here. */
-import { createStateStore, type StateStore } from './store';
+/** The page's one state store, created on first use in the browser. Islands and browser scripts import from here. */
+import { createStateStore } from './store';
+import type { StateStore } from './api';
 
-export { createStateStore, type StateStore, type ItemRef, type Backup } from './store';
-export type { StoredState, Incident, Tick } from './schema';
-export { PRACTICE_ID } from './keys';
+export { createStateStore } from './store';
+export type {
+  StateStore, ItemRef, StartIncidentInput, ClassificationInput, DeletedIncident, Draft, DraftStore, DraftRef,
+} from './api';
+export type { Backup } from './persistence/document';
+export type { StorageHealth } from './persistence/engine';
+export type { StoredState, Incident, Tick, Classification, TimelineEntry, SeverityEntry, NoteEntry } from './persistence/schema';
+export { PRACTICE_ID } from './persistence/keys';
+export { $now } from './clock';
 
 let store: StateStore | undefined;
 

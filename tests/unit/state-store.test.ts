@@ -5,84 +5,15 @@
  * creates its own store (and only the newest store of a test is used for writes).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createStateStore, type ItemRef } from '../../src/state/store';
-import { storageHealth } from '../../src/state/engine';
-import { BACKUP_PREFIX, PRACTICE_ID, STATE_KEY } from '../../src/state/keys';
-import { emptyState, type StoredState } from '../../src/state/schema';
-
-/** A Storage over a Map. `full` makes setItem throw like a browser whose quota is exceeded. */
-class FakeStorage implements Storage {
-  readonly data = new Map<string, string>();
-  full = false;
-  /** Any other error setItem should throw (a browser that blocks writes). */
-  failWith: Error | undefined;
-  writes = 0;
-
-  get length(): number {
-    return this.data.size;
-  }
-  key(index: number): string | null {
-    return [...this.data.keys()][index] ?? null;
-  }
-  getItem(key: string): string | null {
-    return this.data.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    if (this.full) throw Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
-    if (this.failWith) throw this.failWith;
-    this.writes += 1;
-    this.data.set(key, String(value));
-  }
-  removeItem(key: string): void {
-    this.data.delete(key);
-  }
-  clear(): void {
-    this.data.clear();
-  }
-  /** The stored state, parsed. */
-  state(): StoredState {
-    return JSON.parse(this.data.get(STATE_KEY)!);
-  }
-  backupKeys(): string[] {
-    return [...this.data.keys()].filter((key) => key.startsWith(BACKUP_PREFIX));
-  }
-}
-
-const T0 = new Date('2026-11-23T10:00:00.000Z');
-
-/** A clock the test moves by hand. */
-function clock(start = T0) {
-  let at = new Date(start);
-  return {
-    now: () => new Date(at),
-    set: (iso: string) => {
-      at = new Date(iso);
-    },
-  };
-}
-
-function item(id: string, extra: Partial<ItemRef> = {}): ItemRef {
-  return {
-    id: `demo/respond-now#verify/${id}`,
-    label: id.replace(/-/g, ' '),
-    page: 'demo/respond-now',
-    pageTitle: 'Respond now',
-    checklist: 'demo/respond-now#verify',
-    heading: 'Verify',
-    ...extra,
-  };
-}
+import { createStateStore } from '../../src/state/store';
+import { storageHealth } from '../../src/state/persistence/engine';
+import { BACKUP_PREFIX, PRACTICE_ID, STATE_KEY } from '../../src/state/persistence/keys';
+import { emptyState } from '../../src/state/persistence/schema';
+import { clock, FakeStorage, item, setup, T0 } from './state-helpers';
 
 const HEALTH = item('health-checks-green');
 const ERRORS = item('error-rate-normal');
 const OTHER_LIST = item('queue-drained', { id: 'demo/respond-now#top/queue-drained', checklist: 'demo/respond-now#top', heading: '' });
-
-function setup(options: { storage?: FakeStorage; start?: Date } = {}) {
-  const storage = options.storage ?? new FakeStorage();
-  const time = clock(options.start);
-  const store = createStateStore({ local: storage, now: time.now });
-  return { storage, time, store };
-}
 
 beforeEach(() => {
   storageHealth.set({ mode: 'local', quotaExceeded: false });
@@ -199,6 +130,10 @@ describe('createStateStore', () => {
         handbook: 'demo',
         severity: 'P1',
         ticks: {},
+        timeline: [
+          { id: expect.any(String), at: '2026-11-23T10:00:00.000Z', kind: 'started' },
+          { id: expect.any(String), at: '2026-11-23T10:00:00.000Z', kind: 'severity', to: 'P1', reasons: [] },
+        ],
       });
       time.set('2026-11-23T12:30:00.000Z');
       const second = store.startIncident({ title: 'Slow checkout' });
@@ -321,12 +256,12 @@ describe('createStateStore', () => {
     });
 
     it('keeps data from a newer version of the site aside, naming the versions', () => {
-      const newer = JSON.stringify({ version: 3, everything: 'new' });
+      const newer = JSON.stringify({ version: 4, everything: 'new' });
       const storage = new FakeStorage();
       storage.data.set(STATE_KEY, newer);
       const { store } = setup({ storage });
       const [backup] = store.$backups.get();
-      expect(backup.reason).toContain('data version 3, this page reads up to 2');
+      expect(backup.reason).toContain('data version 4, this page reads up to 3');
       expect(storage.data.get(backup.key)).toBe(newer);
     });
 
@@ -479,7 +414,7 @@ describe('createStateStore', () => {
     it('sees an incident another tab started', () => {
       const { store, storage } = setup();
       const other = emptyState();
-      other.incidents['INC-2026-11-23-001'] = { id: 'INC-2026-11-23-001', title: 'From the other tab', startedAt: T0.toISOString(), ticks: {} };
+      other.incidents['INC-2026-11-23-001'] = { id: 'INC-2026-11-23-001', title: 'From the other tab', startedAt: T0.toISOString(), ticks: {}, timeline: [] };
       storage.data.set(STATE_KEY, JSON.stringify(other));
       expect(store.startIncident({ title: 'Mine' }).id).toBe('INC-2026-11-23-002');
       expect(storage.state().incidents['INC-2026-11-23-001'].title).toBe('From the other tab');
@@ -516,12 +451,12 @@ describe('createStateStore', () => {
       const stop = store.$state.listen(() => {});
       try {
         store.setTick(HEALTH, true);
-        const newer = JSON.stringify({ version: 3, fromNewerTab: true });
+        const newer = JSON.stringify({ version: 4, fromNewerTab: true });
         storage.data.set(STATE_KEY, newer);
         win.storageEvent(STATE_KEY, newer);
         store.setTick(ERRORS, true);
         expect(storage.backupKeys().map((key) => storage.data.get(key))).toEqual([newer]);
-        expect(store.$backups.get()[0].reason).toContain('data version 3');
+        expect(store.$backups.get()[0].reason).toContain('data version 4');
         expect(Object.keys(storage.state().incidents.practice.ticks)).toContain(ERRORS.id);
       } finally {
         stop();

@@ -1,5 +1,5 @@
 /**
- * The visible side of the storage failure policy (src/state/engine.ts): tells the reader when ticks
+ * The visible side of the storage failure policy (src/state/persistence/engine.ts): tells the reader when ticks
  * are only kept in this tab, when storage is full, and when unreadable data was kept aside, with a
  * way to download it. Built with textContent only: nothing stored is ever parsed as HTML.
  */

@@ -2,7 +2,13 @@
 export const PREFIX = 'incident-handbook:';
 /** The whole persisted state, one versioned JSON document. */
 export const STATE_KEY = `${PREFIX}state`;
-/** Unreadable or foreign data found under STATE_KEY is moved here, never deleted: `${BACKUP_PREFIX}<ISO time>`. */
+/** Unreadable or foreign data found under one of our keys is moved here, never deleted: `${BACKUP_PREFIX}<ISO time>`. */
 export const BACKUP_PREFIX = `${PREFIX}backup:`;
+/**
+ * Text typed into a template, one small key per incident and template:
+ * `${DRAFT_PREFIX}<incidentId>:<templateId>`. Kept out of STATE_KEY so a keystroke rewrites a few
+ * hundred characters, not the whole document.
+ */
+export const DRAFT_PREFIX = `${PREFIX}draft:`;
 /** The id of the scope ticks belong to when no incident is active. */
 export const PRACTICE_ID = 'practice';

@@ -42,9 +42,11 @@ export interface SafeEngine {
   read(key: string): string | undefined;
   /** Every key that starts with `prefix`, from storage and from this tab's memory. */
   keys(prefix: string): string[];
+  /** Deletes a key from storage and from this tab's memory. */
+  remove(key: string): void;
 }
 
-/** `local`: the Storage to use; null: none (memory only); omitted: the browser's localStorage. */
+/** `storage`: the Storage to use; null: none (memory only); omitted: the browser's localStorage. */
 export function createSafeEngine(storage?: Storage | null): SafeEngine {
   const local = storage === undefined ? openLocalStorage() : storage ?? undefined;
   // Values that could not be written to localStorage (or all values, when there is none).
@@ -115,5 +117,5 @@ export function createSafeEngine(storage?: Storage | null): SafeEngine {
     },
   });
 
-  return { engine, write, read, keys };
+  return { engine, write, read, keys, remove };
 }

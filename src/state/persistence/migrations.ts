@@ -4,10 +4,14 @@
  *
  * Version history:
  * - 1: the first checklist store. Ticks of the practice scope only: `{ version: 1, ticks: { [itemId]: ISO time } }`.
- * - 2: incidents as the unit of state; ticks carry their label, page and heading (see schema.ts).
+ * - 2: incidents as the unit of state; ticks carry their label, page and heading.
+ * - 3: each incident has a timeline and may keep the severity classifier's answers (see schema.ts).
+ *
+ * A migration adds what the new version needs and leaves everything else as it found it (fields it
+ * does not know included): the final validation against the current schema names any problem.
  */
 import * as z from 'zod/mini';
-import { CURRENT_VERSION, practiceScope, stateSchema, type StoredState, type Tick } from './schema';
+import { CURRENT_VERSION, practiceScope, stateSchema, type StoredState, type Tick, type TimelineEntry } from './schema';
 import { PRACTICE_ID } from './keys';
 
 const v1Schema = z.object({
@@ -30,10 +34,36 @@ export const MIGRATIONS: Record<number, Migration> = {
         at, label: item.join('/') || itemId, page, pageTitle: page, checklist: `${page}#${heading}`, heading,
       };
     }
-    const practice = { ...practiceScope(), ticks };
+    // Written out rather than practiceScope(): a migration's output is that version's shape, forever.
+    const practice = { id: PRACTICE_ID, title: 'Practice (no active incident)', startedAt: new Date(0).toISOString(), ticks };
     return { version: 2, activeIncident: null, incidents: { [PRACTICE_ID]: practice } };
   },
+  2: (data) => {
+    const v2 = data as { incidents?: unknown };
+    const incidents = isObject(v2.incidents)
+      ? Object.fromEntries(Object.entries(v2.incidents).map(([id, incident]) => [id, isObject(incident) ? withTimeline(id, incident) : incident]))
+      : v2.incidents;
+    return { ...v2, version: 3, incidents };
+  },
 };
+
+/** A version 2 incident's history, recovered from its fields: started, its severity (set when it
+ * started, as far as we know), closed. Entry ids are fixed so two copies of one incident migrated in
+ * two browsers produce the same entries. The practice scope has no history. */
+function withTimeline(id: string, incident: Record<string, unknown>) {
+  const timeline: TimelineEntry[] = [];
+  const { startedAt, severity, closedAt } = incident;
+  if (id !== PRACTICE_ID && typeof startedAt === 'string') {
+    timeline.push({ id: 'v2-started', at: startedAt, kind: 'started' });
+    if (typeof severity === 'string') timeline.push({ id: 'v2-severity', at: startedAt, kind: 'severity', to: severity, reasons: [] });
+    if (typeof closedAt === 'string') timeline.push({ id: 'v2-closed', at: closedAt, kind: 'closed' });
+  }
+  return { ...incident, timeline };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 export type ReadResult =
   | { ok: true; state: StoredState; migratedFrom?: number }
@@ -63,10 +93,17 @@ export function readState(raw: string): ReadResult {
   } catch (error) {
     return { ok: false, reason: `it could not be upgraded from version ${version}: ${describe(error)}` };
   }
-  const parsed = stateSchema.safeParse(current);
-  if (!parsed.success) return { ok: false, reason: `it does not match the expected shape: ${describe(parsed.error)}` };
-  const state = withPractice(parsed.data);
+  const problem = checkState(current);
+  if (problem) return { ok: false, reason: `it does not match the expected shape: ${problem}` };
+  // The data as stored, not zod's copy: that would drop the fields this build does not know.
+  const state = withPractice(current as StoredState);
   return version === CURRENT_VERSION ? { ok: true, state } : { ok: true, state, migratedFrom: version };
+}
+
+/** What is wrong with a state, in words (the path, then the problem); undefined if nothing is. */
+export function checkState(state: unknown): string | undefined {
+  const parsed = stateSchema.safeParse(state);
+  return parsed.success ? undefined : describe(parsed.error);
 }
 
 /** The practice scope always exists, so there is always somewhere for ticks to go. */
