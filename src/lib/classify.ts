@@ -1,0 +1,155 @@
+/**
+ * Severity classification from a handbook's own scale: the assessment questions and the metric
+ * thresholds. The answer is the most severe level that any answer or threshold points to; "Not sure"
+ * counts as the most severe level the question could give (PagerDuty and incident.io both tell
+ * responders to pick the higher level when in doubt); nothing is ever invented: with no answer that
+ * points at a level, there is no level. Pure: the classifier island, its tests and drills use it.
+ */
+import { meetsCondition, type ThresholdCondition } from '../schemas/threshold-condition';
+
+/** The answer value for "Not sure". */
+export const NOT_SURE = 'not-sure';
+
+export interface ClassifierLevel {
+  id: string;
+  name: string;
+}
+
+export interface ClassifierQuestion {
+  id: string;
+  text: string;
+  answers: { label: string; level?: string }[];
+}
+
+export interface ClassifierThreshold {
+  /** Stable key (the URL parameter): the metric's slug. */
+  key: string;
+  metric: string;
+  level: string;
+  /** A parsed comparison; absent for a free-text threshold, asked as a yes/no question. */
+  condition?: ThresholdCondition;
+  /** The condition as written, for free-text thresholds ("traffic looks like an attack"). */
+  text?: string;
+  /** "5 min": how long the condition must hold, as written. */
+  for?: string;
+}
+
+export interface ClassifierScale {
+  /** Most severe first. */
+  levels: ClassifierLevel[];
+  questions: ClassifierQuestion[];
+  thresholds: ClassifierThreshold[];
+}
+
+export interface ClassifierAnswers {
+  /** Question id -> the chosen answer's label, or NOT_SURE. */
+  questions: Record<string, string>;
+  /** Threshold key -> a reading (number), or yes/no for a free-text threshold. */
+  readings: Record<string, number | boolean>;
+}
+
+export interface Reason {
+  source: 'question' | 'threshold';
+  /** Question id or threshold key. */
+  id: string;
+  /** "Data at risk?: Yes", "Error rate: 2 % (> 1 % for 5 min)". */
+  text: string;
+  level: string;
+  /** The reader picked "Not sure" and the most severe answer was assumed. */
+  notSure?: boolean;
+  /** This reason alone gives the final level. */
+  decisive: boolean;
+}
+
+export interface Classification {
+  /** The most severe level pointed at; undefined when nothing points at a level. */
+  level?: string;
+  /** One per answer or reading that points at a level, most severe first, then in question order. */
+  reasons: Reason[];
+  /** Question ids without an answer. */
+  unanswered: string[];
+  /** Unanswered questions that could still make it more severe, each with the level it could give. */
+  couldRaise: { id: string; text: string; level: string }[];
+  /** True while unanswered questions could still raise the level. */
+  provisional: boolean;
+  /** The reasons point at more than one level: the higher one was taken. */
+  between?: { higher: string; lower: string };
+}
+
+/** Rank of a level: 0 is the most severe; unknown ids rank after every level. */
+export function levelRank(scale: Pick<ClassifierScale, 'levels'>, id: string | undefined): number {
+  const index = id === undefined ? -1 : scale.levels.findIndex((level) => level.id === id);
+  return index === -1 ? Number.POSITIVE_INFINITY : index;
+}
+
+/** The most severe of some level ids (undefined for none). */
+export function mostSevere(scale: Pick<ClassifierScale, 'levels'>, ids: Iterable<string | undefined>): string | undefined {
+  let best: string | undefined;
+  for (const id of ids) {
+    if (id !== undefined && levelRank(scale, id) < levelRank(scale, best)) best = id;
+  }
+  return best;
+}
+
+/** "2 %", "500 ms", "3x", "7". */
+export function formatReading(value: number, unit: string): string {
+  const number = Number.isInteger(value) ? String(value) : String(Number(value.toFixed(3)));
+  if (!unit) return number;
+  return unit === 'x' ? `${number}${unit}` : `${number} ${unit}`;
+}
+
+function thresholdReason(threshold: ClassifierThreshold, reading: number | boolean): Omit<Reason, 'decisive'> | undefined {
+  if (threshold.condition) {
+    if (typeof reading !== 'number' || !meetsCondition(threshold.condition, reading)) return undefined;
+    const limit = `${threshold.condition.operator} ${formatReading(threshold.condition.value, threshold.condition.unit)}`;
+    const sustained = threshold.for ? ` for ${threshold.for}` : '';
+    return {
+      source: 'threshold', id: threshold.key, level: threshold.level,
+      text: `${threshold.metric}: ${formatReading(reading, threshold.condition.unit)} (${limit}${sustained})`,
+    };
+  }
+  if (reading !== true) return undefined;
+  return { source: 'threshold', id: threshold.key, level: threshold.level, text: `${threshold.metric}: ${threshold.text ?? 'yes'}` };
+}
+
+export function classify(scale: ClassifierScale, answers: ClassifierAnswers): Classification {
+  const found: Omit<Reason, 'decisive'>[] = [];
+  const unanswered: string[] = [];
+  for (const question of scale.questions) {
+    const chosen = answers.questions[question.id];
+    if (chosen === undefined) {
+      unanswered.push(question.id);
+      continue;
+    }
+    if (chosen === NOT_SURE) {
+      const level = mostSevere(scale, question.answers.map((answer) => answer.level));
+      if (level) found.push({ source: 'question', id: question.id, level, notSure: true, text: `${question.text}: Not sure` });
+      continue;
+    }
+    const answer = question.answers.find((a) => a.label === chosen);
+    if (answer?.level) found.push({ source: 'question', id: question.id, level: answer.level, text: `${question.text}: ${answer.label}` });
+  }
+  for (const threshold of scale.thresholds) {
+    const reading = answers.readings[threshold.key];
+    if (reading === undefined) continue;
+    const reason = thresholdReason(threshold, reading);
+    if (reason) found.push(reason);
+  }
+
+  const level = mostSevere(scale, found.map((reason) => reason.level));
+  // Stable sort: most severe first, then in the order the questions and thresholds are listed.
+  const reasons = found
+    .map((reason, order) => ({ reason, order }))
+    .sort((a, b) => levelRank(scale, a.reason.level) - levelRank(scale, b.reason.level) || a.order - b.order)
+    .map(({ reason }) => ({ ...reason, decisive: reason.level === level }));
+
+  const couldRaise = unanswered
+    .map((id) => scale.questions.find((question) => question.id === id)!)
+    .map((question) => ({ id: question.id, text: question.text, level: mostSevere(scale, question.answers.map((answer) => answer.level)) }))
+    .filter((item): item is { id: string; text: string; level: string } => item.level !== undefined && levelRank(scale, item.level) < levelRank(scale, level));
+
+  const lower = [...new Set(reasons.map((reason) => reason.level))].filter((id) => id !== level);
+  const result: Classification = { level, reasons, unanswered, couldRaise, provisional: couldRaise.length > 0 };
+  if (level && lower.length) result.between = { higher: level, lower: mostSevere(scale, lower)! };
+  return result;
+}
