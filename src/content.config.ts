@@ -2,24 +2,31 @@ import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
+import { i18nSchema } from '@astrojs/starlight/schema';
 import { readContentIndex } from './build/content-index';
+import { COLLECTIONS } from './build/content-files';
 import { templateLoader } from './build/template-loader';
 import { docsLoaderAt } from './build/docs-loader';
-import { checkRunbook, drillSchema, handbookSchema, runbookFields, scaleSchema, templateSchema } from './schemas';
+import { drillSchema, handbookSchema, runbookSchema, scaleSchema, templateSchema } from './schemas';
 
 /**
  * Content lives in content/ at the top of the repository, not in src/. HANDBOOK_CONTENT_DIR points
  * a build at another folder (the tests build broken fixtures this way).
+ *
+ * The validator (src/build/validate/) runs these same schemas over every file before Astro loads
+ * any, and reports every mistake at once; Astro's own checks below then only see valid content.
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CONTENT = relative(ROOT, resolve(ROOT, process.env.HANDBOOK_CONTENT_DIR ?? 'content')).split(sep).join('/');
 const index = readContentIndex(resolve(ROOT, CONTENT));
 
+/** Entry ids as the validator and the content index give them (src/build/content-files.ts). */
+const idsOf = (kind: 'handbook' | 'scale' | 'drill') => ({ entry }: { entry: string }) => COLLECTIONS[kind].idOf(entry);
+
 export const collections = {
   docs: defineCollection({
     loader: docsLoaderAt(`./${CONTENT}/docs`),
-    schema: (context) => docsSchema({ extend: runbookFields })(context).superRefine(checkRunbook(index)),
+    schema: (context) => runbookSchema(index, context),
   }),
   /** Starlight's UI strings (content/i18n/en.json): labels tuned for responders. */
   i18n: defineCollection({
@@ -27,11 +34,11 @@ export const collections = {
     schema: i18nSchema(),
   }),
   handbooks: defineCollection({
-    loader: glob({ base: `./${CONTENT}/handbooks`, pattern: '*.{yaml,yml}' }),
+    loader: glob({ base: `./${CONTENT}/handbooks`, pattern: '*.{yaml,yml}', generateId: idsOf('handbook') }),
     schema: handbookSchema(index),
   }),
   scales: defineCollection({
-    loader: glob({ base: `./${CONTENT}/scales`, pattern: '*.{yaml,yml}' }),
+    loader: glob({ base: `./${CONTENT}/scales`, pattern: '*.{yaml,yml}', generateId: idsOf('scale') }),
     schema: scaleSchema,
   }),
   templates: defineCollection({
@@ -39,7 +46,7 @@ export const collections = {
     schema: templateSchema(index),
   }),
   drills: defineCollection({
-    loader: glob({ base: `./${CONTENT}/drills`, pattern: '**/*.{yaml,yml}' }),
+    loader: glob({ base: `./${CONTENT}/drills`, pattern: '**/*.{yaml,yml}', generateId: idsOf('drill') }),
     schema: drillSchema(index),
   }),
 };

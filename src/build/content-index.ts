@@ -1,46 +1,32 @@
 /**
- * Reads the ids every schema checks references against (see src/schemas/context.ts) straight from
- * content/, before Astro validates anything. Tolerant on purpose: a malformed scale still yields the
- * level ids it has, and its own schema reports what is wrong with it.
+ * The ids every schema checks references against (see src/schemas/context.ts), read straight from
+ * content/ before anything is validated. Tolerant on purpose: a scale whose level ids cannot be
+ * trusted (a YAML error, an id twice) is marked unreadable rather than guessed at; its own schema
+ * reports what is wrong, and other files are not checked against it.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { parse } from 'yaml';
-import { makeContentIndex, normaliseRunbookId, type ContentIndex } from '../schemas';
+import { readFileSync } from 'node:fs';
+import { makeContentIndex, readLevelIds, type ContentIndex } from '../schemas';
+import { listContent } from './content-files';
+import { readYaml } from './yaml';
 
-const DOC_EXTENSIONS = /\.(md|mdx)$/;
-
-export function readContentIndex(contentDir: string): ContentIndex {
-  const handbooks = listFiles(join(contentDir, 'handbooks'), /\.ya?ml$/).map(stem);
+/** The index from what the content reader found: file ids and each scale's parsed YAML. */
+export function contentIndexOf(input: { handbooks: string[]; scales: { id: string; data: unknown }[]; runbooks: string[] }): ContentIndex {
   const levels: Record<string, string[]> = {};
-  for (const file of listFiles(join(contentDir, 'scales'), /\.ya?ml$/)) {
-    levels[stem(file)] = levelIdsOf(file);
+  const unreadableScales: string[] = [];
+  for (const scale of input.scales) {
+    const ids = readLevelIds(scale.data);
+    if (ids) levels[scale.id] = ids;
+    else unreadableScales.push(scale.id);
   }
-  const docsDir = join(contentDir, 'docs');
-  const runbooks = listFiles(docsDir, DOC_EXTENSIONS, true)
-    .map((file) => relative(docsDir, file).split(sep).join('/'))
-    .filter((path) => !path.split('/').some((part) => part.startsWith('_')))
-    .map((path) => normaliseRunbookId(path.replace(DOC_EXTENSIONS, '')));
-  return { ...makeContentIndex({ levels, runbooks }), handbooks: new Set(handbooks) };
+  // Only handbook files make a handbook: a scale without one is reported, not taken for a handbook.
+  return { ...makeContentIndex({ levels, unreadableScales, runbooks: input.runbooks }), handbooks: new Set(input.handbooks) };
 }
 
-function levelIdsOf(file: string): string[] {
-  try {
-    const data = parse(readFileSync(file, 'utf8')) as { levels?: { id?: unknown }[] } | null;
-    return (data?.levels ?? []).map((level) => level?.id).filter((id): id is string => typeof id === 'string');
-  } catch {
-    return []; // The scale's own schema reports the YAML error with its position.
-  }
-}
-
-function listFiles(dir: string, pattern: RegExp, recursive = false): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true, recursive })
-    .filter((entry) => entry.isFile() && pattern.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
-
-function stem(file: string): string {
-  return file.split(sep).pop()!.replace(/\.[^.]+$/, '');
+/** Reads the index from a content folder (the collections' schemas in src/content.config.ts use it). */
+export function readContentIndex(contentDir: string): ContentIndex {
+  return contentIndexOf({
+    handbooks: listContent(contentDir, contentDir, 'handbook').map((file) => file.id),
+    scales: listContent(contentDir, contentDir, 'scale').map((file) => ({ id: file.id, data: readYaml(readFileSync(file.file, 'utf8')).data })),
+    runbooks: listContent(contentDir, contentDir, 'runbook').map((file) => file.id),
+  });
 }

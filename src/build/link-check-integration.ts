@@ -1,9 +1,9 @@
 /** Fails `astro build` when an internal link of the built site is broken (see link-check.ts). */
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { listFiles } from './files';
 import { findBrokenLinks, scanHtml, type BuiltPage } from './link-check';
 
 export function linkCheck(): AstroIntegration {
@@ -14,10 +14,8 @@ export function linkCheck(): AstroIntegration {
         const root = fileURLToPath(dir);
         const pages: BuiltPage[] = [];
         const assets = new Set<string>();
-        for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-          if (!entry.isFile()) continue;
-          const file = join(entry.parentPath, entry.name);
-          const url = '/' + relative(root, file).split(sep).join('/');
+        for (const { file, relative } of listFiles(root)) {
+          const url = `/${relative}`;
           if (!url.endsWith('.html')) {
             assets.add(url);
             continue;

@@ -1,53 +1,12 @@
 /**
  * Durations as people write them in a handbook ("15m", "1h 30m", "next business day") parsed into
- * a typed value. Pure: no DOM, no Astro; the schemas and the islands both use it.
+ * a typed value, labelled for tables and added to dates. Pure: no DOM, no Astro. The parser itself
+ * lives in src/schemas/duration-text.ts (schemas import nothing from lib) and is re-exported here.
  */
 
-/** A parsed duration. `text` is always what the author wrote, so pages can quote the handbook. */
-export type Duration =
-  | { kind: 'immediate'; text: string; minutes: 0 }
-  | { kind: 'elapsed'; text: string; minutes: number }
-  | { kind: 'business-days'; text: string; days: number };
+import type { Duration } from '../schemas/duration-text';
 
-const MINUTES_PER_UNIT: Record<string, number> = {
-  s: 1 / 60, sec: 1 / 60, secs: 1 / 60, second: 1 / 60, seconds: 1 / 60,
-  m: 1, min: 1, mins: 1, minute: 1, minutes: 1,
-  h: 60, hr: 60, hrs: 60, hour: 60, hours: 60,
-  d: 1440, day: 1440, days: 1440,
-  w: 10080, wk: 10080, week: 10080, weeks: 10080,
-  // A month is 30 days: review intervals only need day precision.
-  mo: 43200, month: 43200, months: 43200,
-};
-
-const IMMEDIATE = new Set(['immediate', 'immediately', 'now', '0', '0m']);
-const PART = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/;
-
-/** The grammar, for error messages. */
-export const DURATION_HINT =
-  'a duration such as "5m", "15 min", "1h 30m", "2 hours", "3 days", "1 month", "3 business days", "next business day" or "immediate"';
-
-/** Parses a duration; returns `undefined` when the text is not one. */
-export function parseDuration(input: string | number): Duration | undefined {
-  const text = String(input).trim();
-  const lower = text.toLowerCase().replace(/^(within|under|<=|≤|<)\s*/, '');
-  if (IMMEDIATE.has(lower)) return { kind: 'immediate', text, minutes: 0 };
-  if (lower === 'next business day') return { kind: 'business-days', text, days: 1 };
-  const business = /^(\d+)\s*business\s+days?$/.exec(lower);
-  if (business) return { kind: 'business-days', text, days: Number(business[1]) };
-
-  // "1h 30m", "1 hour 30 minutes", "1h30m", "2 hours and 15 minutes"
-  const parts = lower.replace(/\band\b|,/g, ' ').match(/\d+(?:\.\d+)?\s*[a-z]+/g);
-  if (!parts || parts.join('').replace(/\s+/g, '') !== lower.replace(/\band\b|,|\s+/g, '')) return undefined;
-  let minutes = 0;
-  for (const part of parts) {
-    const match = PART.exec(part.trim());
-    const unit = match && MINUTES_PER_UNIT[match[2]];
-    if (!match || unit === undefined) return undefined;
-    minutes += Number(match[1]) * unit;
-  }
-  if (!(minutes > 0)) return minutes === 0 ? { kind: 'immediate', text, minutes: 0 } : undefined;
-  return { kind: 'elapsed', text, minutes };
-}
+export { DURATION_HINT, parseDuration, type Duration } from '../schemas/duration-text';
 
 /** A short label for tables: "5 min", "1 h 30 min", "3 days", "next business day". */
 export function formatDuration(duration: Duration): string {
@@ -59,7 +18,7 @@ export function formatDuration(duration: Duration): string {
   if (rest < 1) return `${Math.round(duration.minutes * 60)} s`;
   const out: string[] = [];
   const units: [number, string, string][] = [
-    [43200, 'month', 'months'], [10080, 'week', 'weeks'], [1440, 'day', 'days'], [60, 'h', 'h'], [1, 'min', 'min'],
+    [525600, 'year', 'years'], [43200, 'month', 'months'], [10080, 'week', 'weeks'], [1440, 'day', 'days'], [60, 'h', 'h'], [1, 'min', 'min'],
   ];
   for (const [size, one, many] of units) {
     if (rest >= size) {

@@ -3,6 +3,7 @@
  * links to the other handbooks. A responder in the middle of an incident sees one handbook, not five.
  * Pure: the route middleware feeds it the collections.
  */
+import { pageHref } from '../schemas/ids';
 
 export interface SidebarPage {
   id: string;
@@ -41,9 +42,8 @@ const GROUP_LABELS: Record<string, string> = {
 };
 const GROUP_ORDER = ['scenarios', 'process', 'reference', 'onboarding'];
 
-export function hrefOf(id: string): string {
-  return id === 'index' ? '/' : `/${id}/`;
-}
+/** A page's address (the one rule: src/schemas/ids.ts). */
+export const hrefOf = pageHref;
 
 function link(label: string, href: string, currentHref: string): SidebarLinkEntry {
   return { type: 'link', label, href, isCurrent: href === currentHref, badge: undefined, attrs: {} };

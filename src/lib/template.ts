@@ -1,11 +1,10 @@
-/** Message-template placeholders: `{{field}}` in a body, filled from a map of values. Pure. */
+/**
+ * Message-template placeholders: `{{field}}` in a body, filled from a map of values. Pure. What a
+ * placeholder is lives in src/schemas/placeholders.ts, which the template schema checks bodies with.
+ */
+import { PLACEHOLDER } from '../schemas/placeholders';
 
-const PLACEHOLDER = /\{\{\s*([^{}\s]+)\s*\}\}/g;
-
-/** The distinct placeholder names of a body, in order of first use. */
-export function placeholdersOf(body: string): string[] {
-  return [...new Set([...body.matchAll(PLACEHOLDER)].map((match) => match[1]))];
-}
+export { placeholdersOf } from '../schemas/placeholders';
 
 /**
  * Fills a body. A value that is missing or empty leaves a visible `[label]` marker so a half

@@ -7,32 +7,51 @@
 export interface ContentIndex {
   /** Handbook ids (file names in content/handbooks/). */
   handbooks: ReadonlySet<string>;
-  /** Level ids of each handbook's scale, most severe first. */
+  /**
+   * Level ids of each handbook's scale, most severe first, each once. Only scales whose ids can be
+   * trusted are here (see `readLevelIds` in scale.ts).
+   */
   levels: ReadonlyMap<string, readonly string[]>;
-  /** Runbook ids (paths under content/docs/ without extension, `index` dropped). */
+  /**
+   * Handbooks whose scale exists but whose level ids cannot be trusted (a YAML error, two levels with
+   * one id, a malformed id). The scale's own errors say what is wrong; the severities other files use
+   * are not checked against it, so those files are not blamed for the scale's mistake.
+   */
+  unreadableScales: ReadonlySet<string>;
+  /** Runbook ids (see src/schemas/ids.ts: paths under content/docs/ without extension, `index` dropped). */
   runbooks: ReadonlySet<string>;
 }
 
-/** Builds an index from plain data (tests and fixtures). */
+/** Builds an index from plain data (the content reader, tests and fixtures); level ids are deduplicated. */
 export function makeContentIndex(input: {
   handbooks?: string[];
   levels?: Record<string, string[]>;
   runbooks?: string[];
+  unreadableScales?: string[];
 }): ContentIndex {
-  const levels = new Map(Object.entries(input.levels ?? {}));
+  const levels = new Map(Object.entries(input.levels ?? {}).map(([id, ids]) => [id, [...new Set(ids)]]));
+  const unreadableScales = new Set(input.unreadableScales ?? []);
   return {
-    handbooks: new Set([...(input.handbooks ?? []), ...levels.keys()]),
+    handbooks: new Set([...(input.handbooks ?? []), ...levels.keys(), ...unreadableScales]),
     levels,
+    unreadableScales,
     runbooks: new Set(input.runbooks ?? []),
   };
 }
 
-/** "a, b or c" for error messages. */
+/** "a, b, c" for error messages: each value once, in first-seen order. */
 export function oneOf(values: Iterable<string>): string {
-  const list = [...values];
+  const list = [...new Set(values)];
   if (list.length === 0) return '(none defined)';
   return list.join(', ');
 }
+
+/**
+ * Options for a check that must run even when another field of the same object is invalid, so that
+ * one run reports every mistake in a file (Zod skips an object's refinements when one of its fields
+ * failed). Such a check sees partly parsed data: it tests the type of everything it reads.
+ */
+export const EVEN_IF_INVALID = { when: () => true };
 
 /** Closest known value, for "did you mean" hints on typos. */
 export function closest(value: string, candidates: Iterable<string>): string | undefined {

@@ -1,11 +1,12 @@
 import { z } from 'astro/zod';
-import type { ContentIndex } from './context';
-import { checkHandbook, checkLevel, checkRunbookRef, normaliseRunbookId } from './references';
+import { EVEN_IF_INVALID, type ContentIndex } from './context';
+import { normalisePageId } from './ids';
+import { checkHandbook, checkLevel, checkRunbookRef } from './references';
 
 /** A practice scenario for new on-call staff (content/drills/<handbook>/<id>.yaml). */
 export function drillSchema(index: ContentIndex) {
   return z
-    .object({
+    .strictObject({
       handbook: z.string().min(1),
       title: z.string().min(1),
       /** What the responder sees, written as an alert or a report would say it. */
@@ -19,9 +20,9 @@ export function drillSchema(index: ContentIndex) {
     })
     .superRefine((drill, ctx) => {
       if (checkHandbook(index, drill.handbook, ctx)) checkLevel(index, drill.handbook, drill.expected, ctx, ['expected']);
-      drill.runbooks.forEach((runbook, i) => checkRunbookRef(index, runbook, ctx, ['runbooks', i]));
-    })
-    .transform((drill) => ({ ...drill, runbooks: drill.runbooks.map(normaliseRunbookId) }));
+      if (Array.isArray(drill.runbooks)) drill.runbooks.forEach((runbook, i) => checkRunbookRef(index, runbook, ctx, ['runbooks', i]));
+    }, EVEN_IF_INVALID)
+    .transform((drill) => ({ ...drill, runbooks: drill.runbooks.map(normalisePageId) }));
 }
 
 export type Drill = z.output<ReturnType<typeof drillSchema>>;

@@ -1,10 +1,10 @@
 import { z } from 'astro/zod';
-import type { ContentIndex } from './context';
+import { EVEN_IF_INVALID, type ContentIndex } from './context';
 import { durationSchema } from './duration';
 import { checkRunbookRef } from './references';
 
 /** A tier of the escalation policy: "L2 Technical lead, P1/P2 not resolved in 30 minutes". */
-export const escalationTierSchema = z.object({
+export const escalationTierSchema = z.strictObject({
   /** Short label: "L1", "Level 2", "15 min". */
   tier: z.string().min(1),
   /** Who is brought in. */
@@ -16,7 +16,7 @@ export const escalationTierSchema = z.object({
 });
 
 /** A row of the on-call / contact table. A missing `name` is a placeholder the team must fill in. */
-export const contactSchema = z.object({
+export const contactSchema = z.strictObject({
   role: z.string().min(1),
   name: z.string().nullish().transform((name) => name ?? undefined),
   /** How to reach them: "Slack @sysadmin, phone". */
@@ -29,7 +29,7 @@ export const contactSchema = z.object({
 /** A handbook (content/handbooks/<handbook>.yaml): one organisation's or team's incident handbook. */
 export function handbookSchema(index: ContentIndex) {
   return z
-    .object({
+    .strictObject({
       name: z.string().min(1),
       organisation: z.string().optional(),
       /** One or two sentences for the home page. */
@@ -46,7 +46,7 @@ export function handbookSchema(index: ContentIndex) {
       escalation: z.array(escalationTierSchema).default([]),
       contacts: z.array(contactSchema).default([]),
     })
-    .superRefine((handbook, ctx) => checkRunbookRef(index, handbook.start, ctx, ['start']));
+    .superRefine((handbook, ctx) => checkRunbookRef(index, handbook.start, ctx, ['start']), EVEN_IF_INVALID);
 }
 
 export type Handbook = z.output<ReturnType<typeof handbookSchema>>;

@@ -1,6 +1,9 @@
-/** Every content schema, importable without Astro (tests, scripts). */
+/** Every content schema, importable without Astro (tests, scripts, `npm run validate`). */
 export * from './context';
+export * from './ids';
+export * from './duration-text';
 export * from './duration';
+export * from './placeholders';
 export * from './scale';
 export * from './handbook';
 export * from './runbook';

@@ -1,18 +1,27 @@
 import { z } from 'astro/zod';
 import { closest, oneOf, type ContentIndex } from './context';
+import { normalisePageId } from './ids';
+
+/**
+ * Checks of one file's references to other files, against the content index. Each adds an issue
+ * at the field and tests the type of what it reads first: it may run on partly invalid data (see
+ * `EVEN_IF_INVALID`), where a field that failed its own schema is reported already.
+ */
 
 /** Adds an issue when `handbook` is not a handbook file; returns whether it exists. */
 export function checkHandbook(
   index: ContentIndex,
-  handbook: string,
+  handbook: unknown,
   ctx: z.RefinementCtx,
   path: PropertyKey[] = ['handbook'],
-): boolean {
+): handbook is string {
+  if (typeof handbook !== 'string' || handbook === '') return false;
   if (index.handbooks.has(handbook)) return true;
   const guess = closest(handbook, index.handbooks);
   ctx.addIssue({
     code: 'custom',
     path,
+    input: handbook,
     message:
       `Unknown handbook "${handbook}": expected one of ${oneOf(index.handbooks)} ` +
       `(a file in content/handbooks/)${guess ? `. Did you mean "${guess}"?` : ''}`,
@@ -20,28 +29,25 @@ export function checkHandbook(
   return false;
 }
 
-/** Adds an issue when `level` is not an id of the handbook's severity scale. */
+/**
+ * Adds an issue when `level` is not an id of the handbook's severity scale. Says nothing when the
+ * scale is missing or its ids cannot be read: that is the scale's (or the handbook's) mistake, and
+ * it is reported there, once.
+ */
 export function checkLevel(
   index: ContentIndex,
   handbook: string,
-  level: string,
+  level: unknown,
   ctx: z.RefinementCtx,
   path: PropertyKey[],
 ): void {
   const levels = index.levels.get(handbook);
-  if (!levels) {
-    ctx.addIssue({
-      code: 'custom',
-      path,
-      message: `Handbook "${handbook}" has no severity scale: add content/scales/${handbook}.yaml before using level "${level}"`,
-    });
-    return;
-  }
-  if (levels.includes(level)) return;
+  if (!levels || typeof level !== 'string' || levels.includes(level)) return;
   const guess = closest(level, levels);
   ctx.addIssue({
     code: 'custom',
     path,
+    input: level,
     message:
       `Unknown severity "${level}" for handbook "${handbook}": expected one of ${oneOf(levels)}` +
       (guess ? `. Did you mean "${guess}"?` : ''),
@@ -49,20 +55,17 @@ export function checkLevel(
 }
 
 /** Adds an issue when `runbook` is not a page under content/docs/. */
-export function checkRunbookRef(index: ContentIndex, runbook: string, ctx: z.RefinementCtx, path: PropertyKey[]): void {
-  const id = normaliseRunbookId(runbook);
+export function checkRunbookRef(index: ContentIndex, runbook: unknown, ctx: z.RefinementCtx, path: PropertyKey[]): void {
+  if (typeof runbook !== 'string') return;
+  const id = normalisePageId(runbook);
   if (index.runbooks.has(id)) return;
   const guess = closest(id, index.runbooks);
   ctx.addIssue({
     code: 'custom',
     path,
+    input: runbook,
     message:
       `Unknown runbook "${runbook}": no page content/docs/${id}.mdx (or .md, or ${id}/index.mdx)` +
       (guess ? `. Did you mean "${guess}"?` : ''),
   });
-}
-
-/** Accepts "x/y", "/x/y/" and "x/y/index" for the same page. */
-export function normaliseRunbookId(runbook: string): string {
-  return runbook.replace(/^\/+|\/+$/g, '').replace(/(^|\/)index$/, '') || 'index';
 }

@@ -1,18 +1,31 @@
 import { z } from 'astro/zod';
-import { oneOf, type ContentIndex } from './context';
+import { docsSchema } from '@astrojs/starlight/schema';
+import { EVEN_IF_INVALID, oneOf, type ContentIndex } from './context';
 import { durationSchema } from './duration';
+import { folderOfPage } from './ids';
 import { checkHandbook, checkLevel } from './references';
 
 /** What a runbook page is for; drives its badge and its place in the sidebar. */
 export const RUNBOOK_KINDS = ['overview', 'scenario', 'process', 'reference', 'onboarding'] as const;
+export type RunbookKind = (typeof RUNBOOK_KINDS)[number];
+
+/**
+ * Starlight's own frontmatter keys (its `docsSchema`). A runbook's frontmatter may use these and the
+ * fields below, nothing else: an unknown key is a typo until proven otherwise.
+ */
+export const STARLIGHT_FRONTMATTER_KEYS = [
+  'title', 'description', 'editUrl', 'head', 'tableOfContents', 'template', 'hero', 'lastUpdated', 'prev', 'next',
+  'sidebar', 'banner', 'pagefind', 'draft',
+] as const;
 
 /**
  * The fields a runbook adds to Starlight's docs frontmatter. Kept as a plain object so that
  * `docsSchema({ extend })` can merge it; the checks that need other files are in `checkRunbook`.
- * `handbook` and `kind` are required of every file under content/docs/ (see `entryPath`); pages
- * built in code with <StarlightPage>, such as the home page, have neither.
+ * Strict: `docsSchema` keeps the strictness of the extension, so the merged schema accepts exactly
+ * Starlight's keys and these. `handbook` and `kind` are required of every file under content/docs/
+ * (see `entryPath`); pages built in code with <StarlightPage>, such as the home page, have neither.
  */
-export const runbookFields = z.object({
+export const runbookFields = z.strictObject({
   /** The handbook this page belongs to (a file in content/handbooks/, and the page's folder). */
   handbook: z.string().min(1).optional(),
   kind: z.enum(RUNBOOK_KINDS).optional(),
@@ -36,18 +49,21 @@ export const runbookFields = z.object({
 
 type RunbookFields = z.output<typeof runbookFields>;
 
-/** Checks what depends on the file's place and on other files. */
+/**
+ * Checks what depends on the file's place and on other files. Runs even when a field failed
+ * (pass `EVEN_IF_INVALID` with it), so it type-tests what it reads.
+ */
 export function checkRunbook(index: ContentIndex) {
   return (data: Pick<RunbookFields, 'handbook' | 'kind' | 'severity' | 'entryPath'>, ctx: z.RefinementCtx) => {
-    // "x/index.mdx" has the id "x": the first segment of the id is the folder under content/docs/.
-    const folder = data.entryPath?.split('/')[0];
+    const handbook = typeof data.handbook === 'string' && data.handbook !== '' ? data.handbook : undefined;
+    const folder = data.entryPath === undefined ? undefined : folderOfPage(data.entryPath);
     // Pages at the top of content/docs/ that are not a handbook's index (404.md) are site pages.
-    const sitePage = data.entryPath !== undefined && !data.entryPath.includes('/') && !index.handbooks.has(data.entryPath) && !data.handbook;
+    const sitePage = data.entryPath !== undefined && !data.entryPath.includes('/') && !index.handbooks.has(data.entryPath) && data.handbook === undefined;
     if (data.entryPath !== undefined && !sitePage) {
-      if (!data.kind) {
-        ctx.addIssue({ code: 'custom', path: ['kind'], message: `Missing field "kind": expected one of ${RUNBOOK_KINDS.join(', ')}` });
+      if (data.kind === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['kind'], message: `Missing field "kind": expected one of ${oneOf(RUNBOOK_KINDS)}` });
       }
-      if (!data.handbook) {
+      if (data.handbook === undefined) {
         ctx.addIssue({
           code: 'custom',
           path: ['handbook'],
@@ -55,27 +71,37 @@ export function checkRunbook(index: ContentIndex) {
         });
         return;
       }
-      if (folder !== data.handbook) {
+      if (handbook !== undefined && folder !== handbook) {
         ctx.addIssue({
           code: 'custom',
           path: ['handbook'],
+          input: handbook,
           message: folder
-            ? `Handbook "${data.handbook}" does not match the page's folder "${folder}": runbooks live in content/docs/<handbook>/`
-            : `Runbooks live in their handbook's folder: move this page to content/docs/${data.handbook}/`,
+            ? `Handbook "${handbook}" does not match the page's folder "${folder}": runbooks live in content/docs/<handbook>/`
+            : `Runbooks live in their handbook's folder: move this page to content/docs/${handbook}/`,
         });
       }
     }
-    if (!data.handbook) return;
-    if (!checkHandbook(index, data.handbook, ctx)) return;
+    if (!checkHandbook(index, handbook, ctx)) return;
+    if (!Array.isArray(data.severity)) return;
     data.severity.forEach((level, i) =>
-      checkLevel(index, data.handbook!, level, ctx, data.severity.length === 1 ? ['severity'] : ['severity', i]),
+      checkLevel(index, handbook!, level, ctx, data.severity.length === 1 ? ['severity'] : ['severity', i]),
     );
   };
 }
 
-/** The runbook fields with their checks, for tests and for anything that validates without Starlight. */
-export function runbookSchema(index: ContentIndex) {
-  return runbookFields.superRefine(checkRunbook(index));
+type SchemaContext = Parameters<ReturnType<typeof docsSchema>>[0];
+
+/** Outside Astro there is no image pipeline: an image field (a hero image) is checked as a path. */
+const NO_IMAGE_PIPELINE = { image: () => z.string() } as unknown as SchemaContext;
+
+/**
+ * A runbook's frontmatter as the docs collection checks it: Starlight's fields, ours, and the checks
+ * against other files. The collection (src/content.config.ts) passes Astro's schema context; the
+ * validator and the tests use it as it is.
+ */
+export function runbookSchema(index: ContentIndex, context: SchemaContext = NO_IMAGE_PIPELINE) {
+  return docsSchema({ extend: runbookFields })(context).superRefine(checkRunbook(index), EVEN_IF_INVALID);
 }
 
 export type Runbook = RunbookFields;

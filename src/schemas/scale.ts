@@ -1,8 +1,9 @@
 import { z } from 'astro/zod';
+import { closest, EVEN_IF_INVALID, oneOf } from './context';
 import { durationSchema } from './duration';
 
 /** Who is told about an incident of a level, and through which channel. */
-export const notificationSchema = z.object({
+export const notificationSchema = z.strictObject({
   /** A person, role or group: "On-call engineer", "All team members". */
   who: z.string().min(1),
   /** How and how fast: "SMS (immediate)", "Slack #critical-alerts". */
@@ -10,7 +11,7 @@ export const notificationSchema = z.object({
 });
 
 /** One step of a level's escalation: after this long without resolution, involve this person. */
-export const escalationStepSchema = z.object({
+export const escalationStepSchema = z.strictObject({
   /** Time since the incident started; omitted for steps that apply at once or on a condition. */
   after: durationSchema.optional(),
   /** Who is brought in: "Technical lead (L2)". */
@@ -19,10 +20,13 @@ export const escalationStepSchema = z.object({
   note: z.string().optional(),
 });
 
+/** What a level id looks like: `P0`, `SEV-1`, `sev_2`. */
+export const LEVEL_ID = /^[A-Za-z0-9][\w.-]*$/;
+
 /** A severity level, as the handbook writes it. */
-export const levelSchema = z.object({
+export const levelSchema = z.strictObject({
   /** The id exactly as the handbook uses it: `P0`, `SEV-1`. Runbooks, templates and drills refer to it. */
-  id: z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'Level ids are short codes such as P1 or SEV-2 (letters, digits, - and _)'),
+  id: z.string().regex(LEVEL_ID, 'Level ids are short codes such as P1 or SEV-2 (letters, digits, - and _)'),
   /** A short name: "Critical", "Major service impaired". */
   name: z.string().min(1),
   /** What makes an incident this severe. */
@@ -44,13 +48,13 @@ export const levelSchema = z.object({
 });
 
 /** One answer of an assessment question; `level` is the level the answer points at, if any. */
-export const answerSchema = z.object({
+export const answerSchema = z.strictObject({
   label: z.string().min(1),
   level: z.string().nullish().transform((level) => level ?? undefined),
 });
 
 /** A question of the severity assessment: the classifier asks each as a radio group. */
-export const questionSchema = z.object({
+export const questionSchema = z.strictObject({
   /** Stable id (saved answers refer to it). */
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'Question ids are kebab-case: "data-at-risk"'),
   /** The question, shown as the radio group's name. */
@@ -61,7 +65,7 @@ export const questionSchema = z.object({
 });
 
 /** A metric alert that maps to a level: "Error rate > 1 % for 5 min -> P1". */
-export const thresholdSchema = z.object({
+export const thresholdSchema = z.strictObject({
   metric: z.string().min(1),
   condition: z.string().min(1),
   for: durationSchema.optional(),
@@ -72,7 +76,7 @@ export const thresholdSchema = z.object({
 
 /** A handbook's severity scale (content/scales/<handbook>.yaml). */
 export const scaleSchema = z
-  .object({
+  .strictObject({
     /** Title of the scale: "Priority levels". */
     name: z.string().default('Severity levels'),
     /** Ordered levels, most severe first. */
@@ -81,33 +85,58 @@ export const scaleSchema = z
     thresholds: z.array(thresholdSchema).default([]),
   })
   .superRefine((scale, ctx) => {
-    const ids = scale.levels.map((level) => level.id);
+    // Runs even when a field failed (EVEN_IF_INVALID), so every value is type-tested before use.
+    const levels = Array.isArray(scale.levels) ? scale.levels : [];
     const seen = new Set<string>();
-    scale.levels.forEach((level, i) => {
+    levels.forEach((level, i) => {
+      if (typeof level?.id !== 'string') return;
       if (seen.has(level.id)) {
-        ctx.addIssue({ code: 'custom', path: ['levels', i, 'id'], message: `Duplicate level id "${level.id}": each level of a scale needs its own id` });
+        ctx.addIssue({ code: 'custom', path: ['levels', i, 'id'], input: level.id, message: `Duplicate level id "${level.id}": each level of a scale needs its own id` });
       }
       seen.add(level.id);
     });
-    const known = `expected one of ${ids.join(', ')}`;
+    // With an id twice (or a level without a usable id), an answer's "SEV-2" may be right and the
+    // ids wrong: that one mistake is reported above, not once more per answer and threshold.
+    if (!readLevelIds(scale)) return;
+    const unknownLevel = (level: string) => `Unknown severity "${level}": expected one of ${oneOf(seen)}${didYouMean(level, seen)}`;
     const questionIds = new Set<string>();
-    scale.questions.forEach((question, q) => {
+    (Array.isArray(scale.questions) ? scale.questions : []).forEach((question, q) => {
+      if (typeof question?.id !== 'string') return;
       if (questionIds.has(question.id)) {
-        ctx.addIssue({ code: 'custom', path: ['questions', q, 'id'], message: `Duplicate question id "${question.id}"` });
+        ctx.addIssue({ code: 'custom', path: ['questions', q, 'id'], input: question.id, message: `Duplicate question id "${question.id}"` });
       }
       questionIds.add(question.id);
-      question.answers.forEach((answer, a) => {
-        if (answer.level !== undefined && !seen.has(answer.level)) {
-          ctx.addIssue({ code: 'custom', path: ['questions', q, 'answers', a, 'level'], message: `Unknown severity "${answer.level}": ${known}` });
+      (Array.isArray(question.answers) ? question.answers : []).forEach((answer, a) => {
+        if (typeof answer?.level === 'string' && !seen.has(answer.level)) {
+          ctx.addIssue({ code: 'custom', path: ['questions', q, 'answers', a, 'level'], input: answer.level, message: unknownLevel(answer.level) });
         }
       });
     });
-    scale.thresholds.forEach((threshold, t) => {
-      if (!seen.has(threshold.level)) {
-        ctx.addIssue({ code: 'custom', path: ['thresholds', t, 'level'], message: `Unknown severity "${threshold.level}": ${known}` });
+    (Array.isArray(scale.thresholds) ? scale.thresholds : []).forEach((threshold, t) => {
+      if (typeof threshold?.level === 'string' && !seen.has(threshold.level)) {
+        ctx.addIssue({ code: 'custom', path: ['thresholds', t, 'level'], input: threshold.level, message: unknownLevel(threshold.level) });
       }
     });
-  });
+  }, EVEN_IF_INVALID);
+
+function didYouMean(value: string, candidates: Iterable<string>): string {
+  const guess = closest(value, candidates);
+  return guess ? `. Did you mean "${guess}"?` : '';
+}
+
+/**
+ * The level ids of a scale as written in its file, when they can be trusted: a list of levels, each
+ * with a well-formed id, no id twice. `undefined` otherwise: checking other files against this scale
+ * would only repeat its own mistake (a runbook's "SEV-2" is not wrong because the scale wrote "SEV-1"
+ * twice). Reads the raw YAML, so it works whatever else in the scale is invalid.
+ */
+export function readLevelIds(data: unknown): string[] | undefined {
+  const levels = (data as { levels?: unknown } | null)?.levels;
+  if (!Array.isArray(levels) || levels.length === 0) return undefined;
+  const ids = levels.map((level) => (level as { id?: unknown } | null)?.id);
+  if (!ids.every((id): id is string => typeof id === 'string' && LEVEL_ID.test(id))) return undefined;
+  return new Set(ids).size === ids.length ? ids : undefined;
+}
 
 export type Scale = z.output<typeof scaleSchema>;
 export type Level = Scale['levels'][number];

@@ -1,15 +1,21 @@
 import { z } from 'astro/zod';
-import type { ContentIndex } from './context';
+import { EVEN_IF_INVALID, oneOf, type ContentIndex } from './context';
+import { placeholdersOf } from './placeholders';
 import { checkHandbook, checkLevel } from './references';
-import { placeholdersOf } from '../lib/template';
 
 export const FIELD_TYPES = ['text', 'multiline', 'choice', 'time', 'duration', 'severity', 'list'] as const;
 export const TEMPLATE_PURPOSES = [
   'declare', 'internal-update', 'customer-update', 'status-page', 'resolution', 'incident-log', 'post-mortem', 'other',
 ] as const;
+/** Who reads a message: the team, the customers, anyone (a public status page). */
+export const AUDIENCES = ['internal', 'customers', 'public'] as const;
+
+export type FieldType = (typeof FIELD_TYPES)[number];
+export type TemplatePurpose = (typeof TEMPLATE_PURPOSES)[number];
+export type Audience = (typeof AUDIENCES)[number];
 
 /** A field of a message template: the filler renders one labelled control per field. */
-export const templateFieldSchema = z.object({
+export const templateFieldSchema = z.strictObject({
   /** Used in the body as {{id}}. */
   id: z.string().regex(/^[A-Za-z_][\w-]*$/, 'Field ids are identifiers such as incident_id'),
   /** The control's label. */
@@ -28,11 +34,11 @@ export const templateFieldSchema = z.object({
 /** A message template (content/templates/<handbook>/<id>.md): frontmatter plus the body. */
 export function templateSchema(index: ContentIndex) {
   return z
-    .object({
+    .strictObject({
       handbook: z.string().min(1),
       title: z.string().min(1),
       purpose: z.enum(TEMPLATE_PURPOSES),
-      audience: z.enum(['internal', 'customers', 'public']).default('internal'),
+      audience: z.enum(AUDIENCES).default('internal'),
       /** Where it is posted: "Slack #incidents", "status page". */
       channel: z.string().optional(),
       /** When it is sent: "within 15 minutes of declaring". */
@@ -42,32 +48,37 @@ export function templateSchema(index: ContentIndex) {
       body: z.string().min(1, 'A template needs a body below its frontmatter'),
     })
     .superRefine((template, ctx) => {
+      // Runs even when a field failed (EVEN_IF_INVALID), so every value is type-tested before use.
       const handbookKnown = checkHandbook(index, template.handbook, ctx);
       const ids = new Set<string>();
-      template.fields.forEach((field, i) => {
-        if (ids.has(field.id)) ctx.addIssue({ code: 'custom', path: ['fields', i, 'id'], message: `Duplicate field id "${field.id}"` });
+      (Array.isArray(template.fields) ? template.fields : []).forEach((field, i) => {
+        if (typeof field?.id !== 'string') return;
+        if (ids.has(field.id)) ctx.addIssue({ code: 'custom', path: ['fields', i, 'id'], input: field.id, message: `Duplicate field id "${field.id}"` });
         ids.add(field.id);
-        if (field.type === 'choice' && !field.options?.length) {
+        const options = Array.isArray(field.options) ? field.options.filter((option) => typeof option === 'string') : undefined;
+        if (field.type === 'choice' && !options?.length) {
           ctx.addIssue({ code: 'custom', path: ['fields', i, 'options'], message: `Field "${field.id}" is a choice: list its options` });
         }
-        if (field.type === 'choice' && field.default !== undefined && field.options && !field.options.includes(field.default)) {
-          ctx.addIssue({ code: 'custom', path: ['fields', i, 'default'], message: `Default "${field.default}" is not one of the options of "${field.id}": ${field.options.join(', ')}` });
+        if (field.type === 'choice' && typeof field.default === 'string' && options?.length && !options.includes(field.default)) {
+          ctx.addIssue({ code: 'custom', path: ['fields', i, 'default'], input: field.default, message: `Default "${field.default}" is not one of the options of "${field.id}": ${oneOf(options)}` });
         }
-        if (field.type === 'severity' && field.default !== undefined && handbookKnown) {
+        if (field.type === 'severity' && typeof field.default === 'string' && handbookKnown) {
           checkLevel(index, template.handbook, field.default, ctx, ['fields', i, 'default']);
         }
       });
+      if (typeof template.body !== 'string') return;
       for (const name of placeholdersOf(template.body)) {
         if (!ids.has(name)) {
           ctx.addIssue({
             code: 'custom',
             path: ['body'],
+            input: `{{${name}}}`,
             message: `Placeholder {{${name}}} has no field: add a field with id "${name}" to "fields", or fix the placeholder` +
-              (ids.size ? ` (fields: ${[...ids].join(', ')})` : ''),
+              (ids.size ? ` (fields: ${oneOf(ids)})` : ''),
           });
         }
       }
-    });
+    }, EVEN_IF_INVALID);
 }
 
 export type Template = z.output<ReturnType<typeof templateSchema>>;

@@ -1,6 +1,6 @@
-/** splitFrontmatter: a template file's YAML frontmatter and body, or the reason it cannot be read. */
+/** splitFrontmatter: a template file's YAML frontmatter and body, or the reason it cannot be read; readFrontmatter's lines. */
 import { describe, expect, it } from 'vitest';
-import { splitFrontmatter } from '../../src/build/template-loader';
+import { readFrontmatter, splitFrontmatter } from '../../src/build/frontmatter';
 
 describe('splitFrontmatter', () => {
   it('parses the frontmatter as YAML and returns the body', () => {
@@ -53,14 +53,26 @@ describe('splitFrontmatter', () => {
     expect(() => splitFrontmatter('---\n42\n---\nBody')).toThrow('the frontmatter must be a YAML mapping of fields');
   });
 
-  it('lets a YAML syntax error through with its own message', () => {
-    let error: unknown;
-    try {
-      splitFrontmatter('---\ntitle: [unclosed\n---\nBody');
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toMatchObject({ name: 'YAMLParseError' });
-    expect((error as Error).message).toContain('Flow sequence');
+  it('throws a YAML syntax error with its own message and its line in the file', () => {
+    expect(() => splitFrontmatter('---\ntitle: x\nfields: [unclosed\n---\nBody')).toThrow(/Flow sequence .*\(line 4\)/);
+  });
+
+  it('reads dates as dates, as Astro does', () => {
+    expect(splitFrontmatter('---\nlastReviewed: 2024-01-20\n---\nBody').data.lastReviewed).toEqual(new Date('2024-01-20'));
+  });
+});
+
+describe('readFrontmatter', () => {
+  it('finds frontmatter after blank lines, as Astro does, and numbers lines as in the file', () => {
+    const found = readFrontmatter('\n\n---\ntitle: x\nowner: y\n---\nBody line\n');
+    expect(found?.yaml.data).toEqual({ title: 'x', owner: 'y' });
+    expect(found?.yaml.lineOf(['owner'])).toBe(5);
+    expect(found?.yaml.lineOf(['owner'], { key: true })).toBe(5);
+    expect(found?.bodyLine).toBe(7);
+    expect(found?.body).toBe('Body line\n');
+  });
+
+  it('returns nothing for a file without frontmatter', () => {
+    expect(readFrontmatter('# Title\n\nText')).toBeUndefined();
   });
 });

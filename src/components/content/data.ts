@@ -1,28 +1,10 @@
-/** Content lookups for components and routes, with the cross-collection checks run once per build. */
+/** Content lookups for components and routes. (The checks across files run before the build: src/build/validate/.) */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { AstroError } from 'astro/errors';
-import { findIntegrityProblems } from '../../build/integrity';
-
-let checked: Promise<void> | undefined;
-
-/** Fails the build (or shows the error overlay in dev) when content is inconsistent across files. */
-export function assertContentIntegrity(): Promise<void> {
-  checked ??= (async () => {
-    const [handbooks, scales] = await Promise.all([getCollection('handbooks'), getCollection('scales')]);
-    const problems = findIntegrityProblems({
-      handbooks,
-      scales,
-      starts: handbooks.map((h) => ({ handbook: h.id, start: h.data.start })),
-    });
-    if (problems.length) {
-      throw new AstroError(
-        `The handbook content is inconsistent:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-        'Each handbook needs content/handbooks/<id>.yaml, content/scales/<id>.yaml and its runbooks under content/docs/<id>/. See README.md, "Writing content".',
-      );
-    }
-  })();
-  return checked;
-}
+import { pageHref } from '../../schemas/ids';
+import { TEMPLATE_PURPOSES } from '../../schemas/template';
+import type { Duration } from '../../lib/duration';
+import { nextReviewDate, reviewInterval } from '../../lib/review';
 
 export async function handbook(id: string): Promise<CollectionEntry<'handbooks'>> {
   const entry = await getEntry('handbooks', id);
@@ -44,9 +26,9 @@ export async function drillsOf(handbookId: string) {
   return (await getCollection('drills', (d) => d.data.handbook === handbookId)).sort((a, b) => a.data.title.localeCompare(b.data.title));
 }
 
-const PURPOSE_ORDER = ['declare', 'internal-update', 'customer-update', 'status-page', 'resolution', 'incident-log', 'post-mortem', 'other'];
+/** Templates in the order an incident uses them: the order of TEMPLATE_PURPOSES. */
 function byPurpose(a: CollectionEntry<'templates'>, b: CollectionEntry<'templates'>) {
-  return PURPOSE_ORDER.indexOf(a.data.purpose) - PURPOSE_ORDER.indexOf(b.data.purpose) || a.data.title.localeCompare(b.data.title);
+  return TEMPLATE_PURPOSES.indexOf(a.data.purpose) - TEMPLATE_PURPOSES.indexOf(b.data.purpose) || a.data.title.localeCompare(b.data.title);
 }
 
 let ids: Promise<Set<string>> | undefined;
@@ -56,10 +38,8 @@ export function docIds(): Promise<Set<string>> {
   return ids;
 }
 
-/** "/agency-platform/severity/" for a runbook id. */
-export function runbookHref(id: string): string {
-  return id === 'index' ? '/' : `/${id.replace(/^\/+|\/+$/g, '')}/`;
-}
+/** "/agency-platform/severity/" for a runbook id (the one rule: src/schemas/ids.ts). */
+export const runbookHref = pageHref;
 
 /** The anchor of a level in <SeverityScale>: "level-sev-1". */
 export function levelAnchor(levelId: string): string {
@@ -70,4 +50,39 @@ export function levelAnchor(levelId: string): string {
 export async function levelHref(handbookId: string, levelId: string): Promise<string> {
   const page = (await docIds()).has(`${handbookId}/severity`) ? `${handbookId}/severity` : handbookId;
   return `${runbookHref(page)}#${levelAnchor(levelId)}`;
+}
+
+/** One runbook on the review dashboard (/reviews/) and in /reviews.json. */
+export interface ReviewRow {
+  handbook: string;
+  handbookName: string;
+  id: string;
+  url: string;
+  title: string;
+  owner: string | undefined;
+  lastReviewed: Date | undefined;
+  reviewEvery: Duration;
+  nextReview: Date | undefined;
+}
+
+/** Every runbook of every handbook with its review dates, unsorted (the status depends on the day). */
+export async function reviewRows(): Promise<ReviewRow[]> {
+  const [docs, handbooks] = await Promise.all([getCollection('docs'), getCollection('handbooks')]);
+  const byId = new Map(handbooks.map((h) => [h.id, h]));
+  return docs.flatMap((doc) => {
+    const handbook = doc.data.handbook ? byId.get(doc.data.handbook) : undefined;
+    if (!handbook) return [];
+    const reviewEvery = reviewInterval(doc.data.reviewEvery, handbook.data.reviewEvery);
+    return [{
+      handbook: handbook.id,
+      handbookName: handbook.data.name,
+      id: doc.id,
+      url: pageHref(doc.id),
+      title: doc.data.title,
+      owner: doc.data.owner,
+      lastReviewed: doc.data.lastReviewed,
+      reviewEvery,
+      nextReview: nextReviewDate(doc.data.lastReviewed, reviewEvery),
+    }];
+  });
 }
