@@ -12,6 +12,7 @@
  */
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { checklistId, itemIds, shortHash, splitExplicitId } from '../lib/checklist-id';
+import { pageIdOfFile } from '../schemas/ids';
 
 interface VFileLike {
   path?: string;
@@ -41,7 +42,7 @@ export function rehypeChecklists({ docsDir }: ChecklistOptions) {
     const path = (file.path ?? file.history?.[0] ?? '').replace(/\\/g, '/');
     // Only runbooks get checklists (not templates, not other Markdown).
     if (!path.startsWith(base) || !EXTENSION.test(path)) return;
-    const pageId = path.slice(base.length).replace(EXTENSION, '').replace(/(^|\/)index$/, '') || 'index';
+    const pageId = pageIdOfFile(path.slice(base.length));
     const title = String(file.data?.astro?.frontmatter?.title ?? '');
 
     let heading: string | undefined;
@@ -155,10 +156,15 @@ function trimLeadingSpace(nodes: ElementContent[]) {
   if (last?.type === 'text') last.value = last.value.replace(/\s+$/, '');
 }
 
-/** `name` labels the region: the heading (or the page title), numbered when a heading has several lists. */
+/**
+ * `name` labels the region: the heading (or the page title), numbered when a heading has several lists.
+ * The items come first and the bar (progress, Reset, Export) after them, so a list's first item sits
+ * right under its heading, on the first screen of a phone.
+ */
 function wrapChecklist(list: Element, listId: string, heading: string | undefined, count: number, name: string): Element {
   list.properties = { ...list.properties, className: [...classes(list), 'checklist-items'] };
   return h('section', { className: ['checklist'], dataChecklist: listId, dataChecklistHeading: heading ?? '', ariaLabel: `Checklist: ${name}` }, [
+    list,
     h('div', { className: ['checklist-bar', 'not-content'], dataPagefindIgnore: true }, [
       h('p', { className: ['checklist-progress'], role: 'status' }, [
         h('span', { dataChecklistProgress: true }, [text(`${count} ${count === 1 ? 'item' : 'items'}`)]),
@@ -168,23 +174,36 @@ function wrapChecklist(list: Element, listId: string, heading: string | undefine
         h('button', { type: 'button', className: ['checklist-button'], dataChecklistExport: true, ariaExpanded: 'false' }, [text('Export checklist')]),
       ]),
     ]),
-    list,
   ]);
 }
 
+/**
+ * The page's one-line strip above the content: progress, where ticks are saved, and the optional
+ * name behind a disclosure, so it costs one line of the first screen. Words that only a screen
+ * reader needs ("Checklists on this page: ...", "Ticks are ... in this browser") are in `sr-only`
+ * spans, so each part reads as a full sentence (the browser code keeps that shape).
+ */
 function pageSummary(pageId: string, title: string, lists: number, items: number): Element {
-  const words = `This page has ${lists} ${lists === 1 ? 'checklist' : 'checklists'} (${items} ${items === 1 ? 'item' : 'items'}).`;
+  const sr = (value: string) => h('span', { className: ['sr-only'] }, [text(value)]);
   return h('div', { className: ['checklist-page', 'not-content'], dataChecklistPage: pageId, dataPageTitle: title, dataPagefindIgnore: true }, [
     h('p', { className: ['checklist-page-progress'], role: 'status' }, [
-      h('span', { dataChecklistPageProgress: true }, [text(words)]),
+      h('span', { dataChecklistPageProgress: true }, [
+        sr('This page has '),
+        text(`${lists} ${lists === 1 ? 'checklist' : 'checklists'}, ${items} ${items === 1 ? 'item' : 'items'}`),
+        sr('.'),
+      ]),
     ]),
     h('p', { className: ['checklist-scope'], dataChecklistScope: true }, [
-      text('Ticks are saved in this browser.'),
+      sr('Ticks are '), text('saved in this browser'), sr('.'),
     ]),
-    h('p', { className: ['checklist-responder'] }, [
-      h('label', { htmlFor: 'checklist-responder' }, [text('Your name (optional, recorded with your ticks)')]),
-      text(' '),
-      h('input', { type: 'text', id: 'checklist-responder', autoComplete: 'name', maxLength: 80, dataChecklistResponder: true, disabled: true }, []),
+    h('details', { className: ['checklist-responder'] }, [
+      // "Your name"; a phone shows "Name" (the whole phrase is still the control's name).
+      h('summary', {}, [h('span', {}, [h('span', { className: ['checklist-responder-your'] }, [text('Your ')]), text('name')])]),
+      h('p', {}, [
+        h('label', { htmlFor: 'checklist-responder' }, [text('Your name (optional, recorded with your ticks)')]),
+        text(' '),
+        h('input', { type: 'text', id: 'checklist-responder', autoComplete: 'name', maxLength: 80, dataChecklistResponder: true, disabled: true }, []),
+      ]),
     ]),
   ]);
 }

@@ -30,6 +30,22 @@ async function open(context, path = PAGE) {
 }
 
 const firstList = (page) => page.locator('section[data-checklist]').first();
+/** What a screen reader reads: the text content, visually hidden words included. */
+const spoken = async (locator) => (await locator.textContent()).replace(/\s+/g, ' ').trim();
+/** What is on screen: the rendered text, without visually hidden words (class sr-only). */
+const shown = (locator) => locator.evaluate((root) => {
+  const walk = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) return node.textContent;
+    if (node.nodeType !== Node.ELEMENT_NODE || node.classList.contains('sr-only') || getComputedStyle(node).clip === 'rect(0px, 0px, 0px, 0px)') return '';
+    const style = getComputedStyle(node);
+    if (style.display === 'none' || node.closest('details:not([open]) > :not(summary)')) return '';
+    const before = getComputedStyle(node, '::before').content;
+    const after = getComputedStyle(node, '::after').content;
+    const text = (c) => (c && c !== 'none' && c !== 'normal' ? ` ${c.replace(/^"|"$/g, '')} ` : '');
+    return text(before) + [...node.childNodes].map(walk).join('') + text(after);
+  };
+  return walk(root).replace(/\s+/g, ' ').trim();
+});
 
 describe('checklists', () => {
   it('renders every task item as a native checkbox named by its text, with progress and buttons', async () => {
@@ -43,8 +59,10 @@ describe('checklists', () => {
     assert.match(await list.locator('.checklist-progress').innerText(), /^0 of 10 done$/);
     assert.equal(await list.getByRole('button', { name: 'Reset checklist' }).count(), 1);
     assert.equal(await list.getByRole('button', { name: 'Export checklist' }).count(), 1);
-    assert.match(await page.locator('[data-checklist-page-progress]').innerText(), /Checklists on this page: 0 of \d+ done\./);
-    assert.match(await page.locator('[data-checklist-scope]').innerText(), /Practice \(no active incident\)/);
+    // The page strip: a short line on screen, full sentences for screen readers (the text content).
+    assert.match(await spoken(page.locator('[data-checklist-page-progress]')), /^Checklists on this page: 0 of \d+ done\.$/);
+    assert.match(await spoken(page.locator('[data-checklist-scope]')), /^Ticks are saved in this browser under Practice \(no active incident\)\.$/);
+    assert.match(await shown(page.locator('.checklist-page')), /^0 of \d+ done · saved under Practice\s*Your name ▸$/);
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -61,7 +79,7 @@ describe('checklists', () => {
     assert.equal(await page.getByRole('checkbox', { name: SECOND, exact: true }).isChecked(), true);
     assert.equal(await page.getByRole('checkbox', { name: 'Database performance normal', exact: true }).isChecked(), false);
     assert.equal(await firstList(page).locator('.checklist-progress').innerText(), '2 of 10 done');
-    assert.match(await page.locator('[data-checklist-page-progress]').innerText(), /: 2 of \d+ done/);
+    assert.match(await spoken(page.locator('[data-checklist-page-progress]')), /: 2 of \d+ done/);
     await context.close();
   });
 
@@ -180,7 +198,7 @@ describe('checklists', () => {
       sessionStorage.setItem('seeded', '1');
     }, { key: STATE_KEY, id });
     const { page, errors } = await open(context);
-    assert.equal(await page.locator('[data-checklist-scope]').innerText(), `Ticks are saved in this browser under incident ${id} Checkout <i>down</i>.`);
+    assert.equal(await spoken(page.locator('[data-checklist-scope]')), `Ticks are saved in this browser under incident ${id} Checkout <i>down</i>.`);
     assert.equal(await page.locator('i', { hasText: 'down' }).count(), 0, 'the incident title is text, not HTML');
     await page.getByRole('checkbox', { name: FIRST, exact: true }).check();
     const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), STATE_KEY);
@@ -197,7 +215,7 @@ describe('checklists', () => {
     await page.reload();
     await page.locator('input[data-item-id]:not([disabled])').first().waitFor();
     assert.equal(await page.getByRole('checkbox', { name: FIRST, exact: true }).isChecked(), false);
-    assert.match(await page.locator('[data-checklist-scope]').innerText(), /under Practice \(no active incident\)/);
+    assert.match(await spoken(page.locator('[data-checklist-scope]')), /under Practice \(no active incident\)/);
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -369,6 +387,8 @@ describe('who ticked', () => {
     const context = await h.context();
     const { page } = await open(context);
     const name = '<img src=x onerror="window.__pwned=1">Ana';
+    // The name field sits behind a small disclosure in the page strip.
+    await page.locator('.checklist-page summary', { hasText: 'Your name' }).click();
     await page.getByLabel('Your name (optional, recorded with your ticks)').fill(name);
     await page.getByLabel('Your name (optional, recorded with your ticks)').press('Tab');
     await page.getByRole('checkbox', { name: FIRST, exact: true }).check();
@@ -381,6 +401,119 @@ describe('who ticked', () => {
     await page.reload();
     await page.locator('input[data-item-id]:not([disabled])').first().waitFor();
     assert.equal(await page.getByLabel('Your name (optional, recorded with your ticks)').inputValue(), name);
+    await context.close();
+  });
+});
+
+describe('checklists on a phone', () => {
+  const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+  const row = (page, name) => page.locator('li.task-list-item').filter({ has: page.getByRole('checkbox', { name, exact: true }) }).last();
+
+  it('makes every item row at least 44 px tall and as wide as its list', async () => {
+    const context = await h.context(PHONE);
+    const { page } = await open(context);
+    const rows = await page.locator('section[data-checklist] li.task-list-item').evaluateAll((items) => items.map((li) => {
+      const own = li.getBoundingClientRect();
+      const list = li.parentElement.getBoundingClientRect();
+      // A row with nested items: its own part ends where the nested list starts.
+      const nested = li.querySelector(':scope > ul, :scope > ol');
+      const height = (nested ? nested.getBoundingClientRect().top : own.bottom) - own.top;
+      return { text: li.querySelector('.checklist-text').textContent.trim(), height, wide: own.width >= list.width - 1 };
+    }));
+    assert.ok(rows.length >= 26);
+    assert.deepEqual(rows.filter((r) => r.height < 44 || !r.wide), [], 'rows under 44 px or narrower than their list');
+    await context.close();
+  });
+
+  it('ticks an item by a tap anywhere on its row: the text, the end of the row, the space around the box', async () => {
+    const context = await h.context(PHONE);
+    const { page, errors } = await open(context);
+    const box = page.getByRole('checkbox', { name: FIRST, exact: true });
+    await row(page, FIRST).locator('.checklist-text').tap();
+    assert.equal(await box.isChecked(), true, 'a tap on the text ticks');
+    const r = await row(page, FIRST).boundingBox();
+    await page.touchscreen.tap(r.x + r.width - 6, r.y + r.height / 2);
+    assert.equal(await box.isChecked(), false, 'a tap at the end of the row, past the text, unticks');
+    await page.touchscreen.tap(r.x + 3, r.y + 3);
+    assert.equal(await box.isChecked(), true, 'a tap in the corner of the row, beside the box, ticks');
+    assert.equal(await firstList(page).locator('.checklist-progress').innerText(), '1 of 10 done');
+    // Saved as any tick is.
+    await page.reload();
+    await page.locator('input[data-item-id]:not([disabled])').first().waitFor();
+    assert.equal(await box.isChecked(), true);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('follows a link in an item without ticking it', async () => {
+    const context = await h.context(PHONE);
+    const { page } = await open(context, '/customer-portal/process/workflow/');
+    const text = page.locator('.checklist-text').filter({ has: page.getByRole('link', { name: 'severity', exact: true }) }).first();
+    const id = await text.getAttribute('id');
+    const box = page.locator(`input[aria-labelledby="${id}"]`);
+    assert.equal(await box.isChecked(), false);
+    await text.getByRole('link', { name: 'severity', exact: true }).tap();
+    await page.waitForURL('**/customer-portal/severity/');
+    await page.goBack();
+    await page.locator('input[data-item-id]:not([disabled])').first().waitFor();
+    assert.equal(await box.isChecked(), false);
+    await context.close();
+  });
+
+  it('leaves a code block in an item and its copy button alone', async () => {
+    const context = await h.context({ ...PHONE, permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page } = await open(context, '/manufacturing-platform/process/mitigation/');
+    const item = row(page, '1. Service restart');
+    const box = page.getByRole('checkbox', { name: '1. Service restart', exact: true });
+    await item.locator('pre').tap();
+    assert.equal(await box.isChecked(), false, 'a tap on the command does not tick');
+    await item.locator('.expressive-code button').first().click();
+    assert.match(await page.evaluate(() => navigator.clipboard.readText()), /railway restart --service/);
+    assert.equal(await box.isChecked(), false, 'copying the command does not tick');
+    // The item's own text still ticks it.
+    await item.locator('.checklist-text').tap();
+    assert.equal(await box.isChecked(), true);
+    await context.close();
+  });
+
+  it('ticks a nested item, not its parent, and indents it under the parent text', async () => {
+    const context = await h.context(PHONE);
+    const { page } = await open(context, '/manufacturing-platform/process/resolution/');
+    const parent = page.getByRole('checkbox', { name: '2. Test the critical paths', exact: true });
+    const child = page.getByRole('checkbox', { name: 'User login', exact: true });
+    await row(page, 'User login').locator('.checklist-text').tap();
+    assert.equal(await child.isChecked(), true);
+    assert.equal(await parent.isChecked(), false);
+    const [p, c] = [await parent.boundingBox(), await child.boundingBox()];
+    assert.ok(c.x >= p.x + 24, `nested box at x=${c.x}, parent box at x=${p.x}`);
+    const parentText = await row(page, '2. Test the critical paths').locator('.checklist-text').first().boundingBox();
+    assert.ok(Math.abs(c.x - parentText.x) < 4, 'the nested box lines up with the parent text');
+    await context.close();
+  });
+
+  it('does not tick when text is selected with the mouse', async () => {
+    const context = await h.context();
+    const { page } = await open(context);
+    const text = row(page, SECOND).locator('.checklist-text');
+    const r = await text.boundingBox();
+    await page.mouse.move(r.x + 2, r.y + r.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(r.x + r.width - 2, r.y + r.height / 2, { steps: 5 });
+    await page.mouse.up();
+    assert.notEqual(await page.evaluate(() => getSelection().toString()), '');
+    assert.equal(await page.getByRole('checkbox', { name: SECOND, exact: true }).isChecked(), false);
+    // A click that selects nothing (here on the selected text) ticks as usual.
+    await text.click();
+    assert.equal(await page.getByRole('checkbox', { name: SECOND, exact: true }).isChecked(), true);
+    await context.close();
+  });
+
+  it('has no axe-core violations on a phone, with the name field open', async () => {
+    const context = await h.context(PHONE);
+    const { page } = await open(context);
+    await page.locator('.checklist-page summary').tap();
+    await page.getByLabel('Your name (optional, recorded with your ticks)').waitFor();
+    assert.deepEqual(await axe(page), []);
     await context.close();
   });
 });

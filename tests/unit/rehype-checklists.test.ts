@@ -18,6 +18,11 @@ async function render(markdown: string, path = `${DOCS}/demo/process/verify.md`)
   return { html: code, doc };
 }
 
+/** The text of the first match's group, tags removed. */
+function textOf(html: string, pattern: RegExp): string | undefined {
+  return pattern.exec(html)?.[1].replace(/<[^>]+>/g, '');
+}
+
 /** Just enough querying for assertions, without a DOM library. */
 class DOMParserLite {
   constructor(readonly html: string) {}
@@ -65,9 +70,27 @@ describe('rehypeChecklists', () => {
   it('adds one page summary, counting every list and item', async () => {
     const { html } = await render('- [ ] a\n- [ ] b\n\n## Two\n\n- [ ] c\n');
     expect(html.match(/data-checklist-page=/g)).toHaveLength(1);
-    expect(html).toContain('This page has 2 checklists (3 items).');
+    // A short line on screen, a full sentence for screen readers.
+    expect(textOf(html, /<span data-checklist-page-progress="">([\s\S]*?)<\/span><\/p>/)).toBe('This page has 2 checklists, 3 items.');
+    expect(html).toMatch(/<span class="sr-only">This page has <\/span>2 checklists, 3 items<span class="sr-only">\.<\/span>/);
     expect(html).toContain('data-checklist-page="demo/process/verify" data-page-title="Verify"');
     expect(html.indexOf('data-checklist-page=')).toBeLessThan(html.indexOf('<section'));
+  });
+
+  it('keeps the page strip to one line: the name field sits behind a disclosure, still labelled', async () => {
+    const { html } = await render('- [ ] a\n');
+    const details = /<details class="checklist-responder">([\s\S]*?)<\/details>/.exec(html)?.[1] ?? '';
+    expect(textOf(details, /<summary>([\s\S]*?)<\/summary>/)).toBe('Your name');
+    expect(details).toContain('<label for="checklist-responder">Your name (optional, recorded with your ticks)</label>');
+    expect(details).toMatch(/<input type="text" id="checklist-responder"[^>]*disabled>/);
+    expect(textOf(html, /<p class="checklist-scope" data-checklist-scope="">([\s\S]*?)<\/p>/)).toBe('Ticks are saved in this browser.');
+  });
+
+  it('puts a checklist\'s items before its bar, so the first item sits right under the heading', async () => {
+    const { html } = await render('## Verify\n\n- [ ] a\n');
+    const section = /<section[\s\S]*?<\/section>/.exec(html)![0];
+    expect(section.indexOf('<ul')).toBeGreaterThan(-1);
+    expect(section.indexOf('<ul')).toBeLessThan(section.indexOf('class="checklist-bar'));
   });
 
   it('keeps nested items in their parent checklist, with their own labels', async () => {

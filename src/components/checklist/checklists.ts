@@ -79,12 +79,14 @@ export function enhanceChecklists(root: ParentNode = document) {
       if (list.panel && !list.panel.hidden) fillPanel(list);
     }
     const total = pageItemIds.length;
-    page.querySelector('[data-checklist-page-progress]')!.textContent =
-      `Checklists on this page: ${pageDone} of ${total} done.`;
-    page.querySelector('[data-checklist-scope]')!.textContent =
-      incident.id === PRACTICE_ID
-        ? 'Ticks are saved in this browser under Practice (no active incident).'
-        : `Ticks are saved in this browser under incident ${scopeLabel(incident)}.`;
+    // One short line on screen ("3 of 14 done · saved under Practice"), full sentences for screen
+    // readers: "Checklists on this page: 3 of 14 done." "Ticks are saved in this browser under ...".
+    fillStrip(page.querySelector('[data-checklist-page-progress]')!, [{ sr: 'Checklists on this page: ' }, `${pageDone} of ${total} done`, { sr: '.' }]);
+    fillStrip(page.querySelector('[data-checklist-scope]')!, [
+      { sr: 'Ticks are ' }, 'saved', { sr: ' in this browser' }, ' under ',
+      ...(incident.id === PRACTICE_ID ? ['Practice', { sr: ' (no active incident)' }] : [{ sr: 'incident ' }, scopeLabel(incident)]),
+      { sr: '.' },
+    ]);
     page.dataset.scope = incident.id === PRACTICE_ID ? 'practice' : 'incident';
   };
 
@@ -108,14 +110,21 @@ export function enhanceChecklists(root: ParentNode = document) {
   };
 
   for (const list of checklists) {
-    // A click on an item's text toggles its box, as a <label> would; links and buttons in the
-    // text keep their own behaviour, and selecting text does not toggle.
+    // A click or tap anywhere on an item's row (its text or the row's padding) toggles its box, as
+    // a <label> would: the whole row is the tap target on a phone. Links, buttons and fields in
+    // the text, code blocks and nested items keep their own behaviour; selecting text does not toggle.
+    // A drag that selects text ends in a click too: it ticks nothing. (A click on text that was
+    // already selected before the press still ticks.)
+    let selectedAtPress = '';
+    list.section.addEventListener('pointerdown', () => {
+      selectedAtPress = getSelection()?.toString() ?? '';
+    });
     list.section.addEventListener('click', (event) => {
-      const target = event.target as HTMLElement;
-      const text = target.closest<HTMLElement>('.checklist-text');
-      if (!text || target.closest('a, button, input, textarea, select') || getSelection()?.toString()) return;
-      const input = list.inputs.find((box) => box.getAttribute('aria-labelledby') === text.id);
-      if (input && !input.disabled) input.click();
+      const box = rowBox(event.target as Element, list.inputs);
+      if (!box || box.disabled) return;
+      const selected = getSelection()?.toString() ?? '';
+      if (selected && selected !== selectedAtPress) return;
+      box.click();
     });
     list.section.addEventListener('change', (event) => {
       const input = event.target as HTMLInputElement;
@@ -166,6 +175,28 @@ export function enhanceChecklists(root: ParentNode = document) {
   }
 
   store.$active.subscribe(render);
+}
+
+/**
+ * The checkbox of the item row a click landed on, or none when it landed on something with a
+ * behaviour of its own (the box itself, a link, a button, a code block, a nested list's own space).
+ */
+function rowBox(target: Element, inputs: HTMLInputElement[]): HTMLInputElement | undefined {
+  if (target.closest('a, button, input, textarea, select, summary, label, pre, figure, table, .expressive-code')) return undefined;
+  const row = target.closest('li, ul, ol');
+  if (!row || row.tagName !== 'LI') return undefined;
+  return inputs.find((input) => input.closest('li') === row);
+}
+
+/** Replaces an element's content with text, `{ sr }` parts in visually hidden spans (as text, never HTML). */
+function fillStrip(element: Element, parts: (string | { sr: string })[]) {
+  element.replaceChildren(...parts.map((part) => {
+    if (typeof part === 'string') return document.createTextNode(part);
+    const span = document.createElement('span');
+    span.className = 'sr-only';
+    span.textContent = part.sr;
+    return span;
+  }));
 }
 
 /** The item's text: the element that names the checkbox (aria-labelledby). */
