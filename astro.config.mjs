@@ -8,6 +8,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { rehypeChecklists } from './src/plugins/rehype-checklists.ts';
 import { rehypeTableScroll } from './src/plugins/rehype-table-scroll.ts';
 import { linkCheck } from './src/build/link-check-integration.ts';
+import { validateContentIntegration } from './src/build/validate/integration.ts';
 
 // Where the content lives; tests point builds at fixtures with HANDBOOK_CONTENT_DIR.
 const contentDir = resolve(fileURLToPath(new URL('.', import.meta.url)), process.env.HANDBOOK_CONTENT_DIR ?? 'content') + '/';
@@ -37,6 +38,8 @@ export default defineConfig({
     },
   },
   integrations: [
+    // First: every content mistake in one report, before Astro's content layer stops at the first one.
+    validateContentIntegration(),
     starlight({
       title: 'Incident Handbook',
       description: 'Incident-response runbooks: severity scales, procedures, checklists and message templates.',
@@ -47,6 +50,10 @@ export default defineConfig({
       markdown: { processedDirs: [`${contentDir}docs`] },
       components: {
         PageTitle: './src/components/RunbookTitle.astro',
+        // Search limited to the page's handbook, with a one-click "All handbooks" (a copy of Starlight's).
+        Search: './src/components/Search.astro',
+        // Runbook content weighted for search by kind: scenarios and procedures above drills.
+        MarkdownContent: './src/components/MarkdownContent.astro',
       },
       routeMiddleware: './src/route-middleware.ts',
       lastUpdated: false,

@@ -128,10 +128,42 @@ describe('astro build of the example content', () => {
         // lines with broken emoji or [placeholders] are template text, not commands.
         if (!inFence || !line || /^(#|--|- )/.test(line) || /[^\x00-\x7f]/.test(line) || /\[[^\]]+\]/.test(line) || /^[A-Z][A-Za-z0-9 /]*: /.test(line)) continue;
         checked += 1;
-        if (!site.includes(line)) missing.push(`${id}: ${line}`);
+        // The one documented rewrite (README, "Commands in code blocks"): an API path with no host
+        // gets the `$API_URL` placeholder, `curl -X GET /api/x` -> `curl -X GET "$API_URL/api/x"`.
+        const shown = /^curl\b/.test(line) ? line.replace(/(\s)(\/api\/\S*)/g, '$1"$$API_URL$2"') : line;
+        if (!site.includes(shown)) missing.push(`${id}: ${line}`);
       }
     }
     expect(checked).toBeGreaterThan(150);
     expect(missing).toEqual([]);
+  });
+});
+
+describe('inline Markdown from YAML (drills, scales, help texts, contacts)', () => {
+  it('leaves no literal `backtick pair` on any built page outside code, pre, script and style', () => {
+    const offenders: string[] = [];
+    const files = readdirSync(DIST, { recursive: true }).map(String).filter((f) => f.endsWith('.html'));
+    for (const file of files) {
+      const prose = readFileSync(join(DIST, file), 'utf8')
+        .replace(/<(script|style|pre|code)\b[\s\S]*?<\/\1>/gi, ' ')
+        // Tags with their attribute values (which may hold backticks or ">"), before textOf's simpler strip.
+        .replace(/<[a-zA-Z!/](?:[^>"']|"[^"]*"|'[^']*')*>/g, ' ');
+      for (const [pair] of textOf(prose).matchAll(/`[^`]+`/g)) offenders.push(`${file}: ${pair}`);
+    }
+    expect(files.length).toBeGreaterThan(50);
+    expect(offenders).toEqual([]);
+  });
+
+  it('marks the site\'s own guidance with the quiet "site guidance" tag, not with inline notes', () => {
+    const noisy: string[] = [];
+    let tags = 0;
+    for (const file of readdirSync(DIST, { recursive: true }).map(String).filter((f) => f.endsWith('.html'))) {
+      const markup = readFileSync(join(DIST, file), 'utf8');
+      const found = textOf(markup).match(/not part of the source handbook|not in the source[,:]|general guidance, not/gi);
+      if (found) noisy.push(`${file}: ${found.join(' | ')}`);
+      tags += markup.match(/class="site-note"/g)?.length ?? 0;
+    }
+    expect(noisy).toEqual([]);
+    expect(tags).toBeGreaterThan(50);
   });
 });
