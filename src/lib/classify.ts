@@ -6,6 +6,8 @@
  * points at a level, there is no level. Pure: the classifier island, its tests and drills use it.
  */
 import { meetsCondition, type ThresholdCondition } from '../schemas/threshold-condition';
+import type { Scale } from '../schemas/scale';
+import { formatDuration } from './duration';
 
 /** The answer value for "Not sure". */
 export const NOT_SURE = 'not-sure';
@@ -74,6 +76,25 @@ export interface Classification {
   provisional: boolean;
   /** The reasons point at more than one level: the higher one was taken. */
   between?: { higher: string; lower: string };
+}
+
+/** What the classifier needs of a validated scale (content/scales/<handbook>.yaml). */
+export function classifierScale(scale: Pick<Scale, 'levels' | 'questions' | 'thresholds'>): ClassifierScale {
+  return {
+    levels: scale.levels.map((level) => ({ id: level.id, name: level.name })),
+    questions: scale.questions.map((question) => ({
+      id: question.id,
+      text: question.text,
+      answers: question.answers.map((answer) => ({ label: answer.label, ...(answer.level ? { level: answer.level } : {}) })),
+    })),
+    thresholds: scale.thresholds.map((threshold) => ({
+      key: threshold.key,
+      metric: threshold.metric,
+      level: threshold.level,
+      ...(threshold.comparison ? { condition: threshold.comparison } : { text: threshold.condition }),
+      ...(threshold.for ? { for: formatDuration(threshold.for) } : {}),
+    })),
+  };
 }
 
 /** Rank of a level: 0 is the most severe; unknown ids rank after every level. */

@@ -4,6 +4,8 @@ export * from './ids';
 export * from './duration-text';
 export * from './duration';
 export * from './placeholders';
+export * from './slug';
+export * from './threshold-condition';
 export * from './scale';
 export * from './handbook';
 export * from './runbook';

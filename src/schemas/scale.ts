@@ -1,6 +1,11 @@
 import { z } from 'astro/zod';
 import { closest, EVEN_IF_INVALID, oneOf } from './context';
 import { durationSchema } from './duration';
+import { slugify } from './slug';
+import { CONDITION_HINT, parseCondition, type ThresholdCondition } from './threshold-condition';
+
+/** The answer the classifier adds to every question; an author's own answer may not take its place. */
+export const NOT_SURE_ANSWER = 'not-sure';
 
 /** Who is told about an incident of a level, and through which channel. */
 export const notificationSchema = z.strictObject({
@@ -64,15 +69,33 @@ export const questionSchema = z.strictObject({
   answers: z.array(answerSchema).min(2, 'A question needs at least two answers'),
 });
 
-/** A metric alert that maps to a level: "Error rate > 1 % for 5 min -> P1". */
-export const thresholdSchema = z.strictObject({
-  metric: z.string().min(1),
-  condition: z.string().min(1),
-  for: durationSchema.optional(),
-  level: z.string().min(1),
-  /** Heading the threshold is listed under ("System health", "Business logic"). */
-  group: z.string().optional(),
-});
+/**
+ * A metric alert that maps to a level: "Error rate > 1 % for 5 min -> P1". The condition is parsed at
+ * build time, so the classifier can compare a reading with it; the output adds `key` (the metric's
+ * slug: the classifier's URL parameter) and `comparison` (operator, number, unit).
+ */
+export const thresholdSchema = z
+  .strictObject({
+    metric: z.string().min(1),
+    /** A comparison: "> 1%", "< 95%", ">= 500 ms", "> 2x". With `freeText: true`, words instead. */
+    condition: z.string().min(1),
+    /** The condition is words, not a comparison ("traffic looks like an attack"): the classifier asks it as yes/no. */
+    freeText: z.boolean().default(false),
+    for: durationSchema.optional(),
+    level: z.string().min(1),
+    /** Heading the threshold is listed under ("System health", "Business logic"). */
+    group: z.string().optional(),
+  })
+  .transform((threshold, ctx): typeof threshold & { key: string; comparison?: ThresholdCondition } => {
+    const key = slugify(threshold.metric);
+    if (threshold.freeText) return { ...threshold, key };
+    const comparison = parseCondition(threshold.condition);
+    if (!comparison) {
+      ctx.addIssue({ code: 'custom', path: ['condition'], input: threshold.condition, message: `Cannot read "${threshold.condition}" as a threshold condition: expected ${CONDITION_HINT}` });
+      return z.NEVER;
+    }
+    return { ...threshold, key, comparison };
+  });
 
 /** A handbook's severity scale (content/scales/<handbook>.yaml). */
 export const scaleSchema = z
@@ -106,13 +129,35 @@ export const scaleSchema = z
         ctx.addIssue({ code: 'custom', path: ['questions', q, 'id'], input: question.id, message: `Duplicate question id "${question.id}"` });
       }
       questionIds.add(question.id);
+      const slugs = new Map<string, string>();
       (Array.isArray(question.answers) ? question.answers : []).forEach((answer, a) => {
+        if (typeof answer?.label === 'string') {
+          // Answers travel in the classifier's URL as slugs: two answers must not share one.
+          const slug = slugify(answer.label);
+          if (slug === NOT_SURE_ANSWER) {
+            ctx.addIssue({ code: 'custom', path: ['questions', q, 'answers', a, 'label'], input: answer.label, message: `The classifier adds "Not sure" to every question itself: remove this answer` });
+          } else if (slugs.has(slug)) {
+            ctx.addIssue({ code: 'custom', path: ['questions', q, 'answers', a, 'label'], input: answer.label, message: `Answer "${answer.label}" reads the same as "${slugs.get(slug)}" in a link ("${slug}"): word one of them differently` });
+          }
+          slugs.set(slug, answer.label);
+        }
         if (typeof answer?.level === 'string' && !seen.has(answer.level)) {
           ctx.addIssue({ code: 'custom', path: ['questions', q, 'answers', a, 'level'], input: answer.level, message: unknownLevel(answer.level) });
         }
       });
     });
+    const metricKeys = new Map<string, string>();
     (Array.isArray(scale.thresholds) ? scale.thresholds : []).forEach((threshold, t) => {
+      if (typeof threshold?.metric === 'string') {
+        // Readings travel in the classifier's URL under the metric's slug, beside the question ids.
+        const key = slugify(threshold.metric);
+        if (questionIds.has(key)) {
+          ctx.addIssue({ code: 'custom', path: ['thresholds', t, 'metric'], input: threshold.metric, message: `Metric "${threshold.metric}" has the same key ("${key}") as a question id: rename one of them` });
+        } else if (metricKeys.has(key)) {
+          ctx.addIssue({ code: 'custom', path: ['thresholds', t, 'metric'], input: threshold.metric, message: `Metric "${threshold.metric}" reads the same as "${metricKeys.get(key)}" ("${key}"): each metric needs its own name` });
+        }
+        metricKeys.set(key, threshold.metric);
+      }
       if (typeof threshold?.level === 'string' && !seen.has(threshold.level)) {
         ctx.addIssue({ code: 'custom', path: ['thresholds', t, 'level'], input: threshold.level, message: unknownLevel(threshold.level) });
       }

@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { classify, mostSevere, NOT_SURE, type ClassifierAnswers, type ClassifierScale } from '../../src/lib/classify';
+import { classifierScale, classify, mostSevere, NOT_SURE, type ClassifierAnswers, type ClassifierScale } from '../../src/lib/classify';
 import { decodeAnswers, encodeAnswers } from '../../src/lib/classifier-url';
-import { slugify } from '../../src/lib/checklist-id';
+import { scaleSchema } from '../../src/schemas/scale';
 import { meetsCondition, parseCondition } from '../../src/schemas/threshold-condition';
 
-/** A scale of the example content, as the classifier sees it. */
+/** A scale of the example content, validated as the build does, as the classifier sees it. */
 function scaleOf(handbook: string): ClassifierScale {
   const raw = parse(readFileSync(new URL(`../../content/scales/${handbook}.yaml`, import.meta.url), 'utf8'));
-  return {
-    levels: raw.levels.map((l: { id: string; name: string }) => ({ id: l.id, name: l.name })),
-    questions: (raw.questions ?? []).map((q: { id: string; text: string; answers: { label: string; level?: string | null }[] }) => ({
-      id: q.id, text: q.text, answers: q.answers.map((a) => ({ label: a.label, level: a.level ?? undefined })),
-    })),
-    thresholds: (raw.thresholds ?? []).map((t: { metric: string; condition: string; level: string; for?: string }) => ({
-      key: slugify(t.metric), metric: t.metric, level: t.level, condition: parseCondition(t.condition)!, for: t.for,
-    })),
-  };
+  return classifierScale(scaleSchema.parse(raw));
 }
 
 const answers = (questions: Record<string, string> = {}, readings: Record<string, number | boolean> = {}): ClassifierAnswers => ({ questions, readings });
@@ -126,7 +118,7 @@ describe('classify: hundred-k-platform (P0 to P3, nine metric thresholds)', () =
   });
   it('a threshold reason says the reading, the limit and how long it must hold', () => {
     const result = classify(scale, answers({}, { 'error-rate': 2 }));
-    expect(result.reasons[0]).toMatchObject({ text: 'Error rate: 2 % (> 1 % for 5 minutes)', level: 'P1', source: 'threshold' });
+    expect(result.reasons[0]).toMatchObject({ text: 'Error rate: 2 % (> 1 % for 5 min)', level: 'P1', source: 'threshold' });
   });
   it('questions and thresholds together: the most severe wins', () => {
     const result = classify(scale, answers({ 'limited-workaround': 'Yes' }, { 'payment-success-rate': 80, 'cpu-usage': 95 }));

@@ -170,6 +170,42 @@ describe('schemas', () => {
       expect(messageAt(issues, ['questions', 1, 'id'])).toBe('Duplicate question id "down"');
     });
 
+    describe('thresholds, for the classifier', () => {
+      const levels = [{ id: 'P1', name: 'x', definition: 'y', response: '5m' }];
+      const threshold = (extra: Record<string, unknown>) => ({ metric: 'Error rate', level: 'P1', ...extra });
+
+      it('parses the condition into operator, number and unit, with the metric as key', () => {
+        const scale = parsed(scaleSchema, { levels, thresholds: [threshold({ condition: '>= 500 ms', for: '2 minutes' })] });
+        expect(scale.thresholds[0]).toMatchObject({ key: 'error-rate', comparison: { operator: '>=', value: 500, unit: 'ms', text: '>= 500 ms' }, freeText: false });
+      });
+
+      it('fails on a condition it cannot compare, naming it and the fix', () => {
+        const message = messageAt(issuesOf(scaleSchema, { levels, thresholds: [threshold({ condition: 'about 1%' })] }), ['thresholds', 0, 'condition']);
+        expect(message).toBe('Cannot read "about 1%" as a threshold condition: expected a comparison such as "> 1%", "< 95%", ">= 500 ms" or "> 2x" (or mark the threshold `freeText: true`)');
+      });
+
+      it('accepts words as a condition when the author marks them as free text', () => {
+        const scale = parsed(scaleSchema, { levels, thresholds: [threshold({ condition: 'traffic looks like an attack', freeText: true })] });
+        expect(scale.thresholds[0]).toMatchObject({ key: 'error-rate', freeText: true });
+        expect(scale.thresholds[0].comparison).toBeUndefined();
+      });
+
+      it('rejects two metrics with the same key, and a metric keyed like a question', () => {
+        const question = { id: 'error-rate', text: 'Errors?', answers: [{ label: 'Yes', level: 'P1' }, { label: 'No' }] };
+        const clash = issuesOf(scaleSchema, { levels, questions: [question], thresholds: [threshold({ condition: '> 1%' })] });
+        expect(messageAt(clash, ['thresholds', 0, 'metric'])).toBe('Metric "Error rate" has the same key ("error-rate") as a question id: rename one of them');
+        const twice = issuesOf(scaleSchema, { levels, thresholds: [threshold({ condition: '> 1%' }), threshold({ metric: 'Error-rate', condition: '> 2%' })] });
+        expect(messageAt(twice, ['thresholds', 1, 'metric'])).toBe('Metric "Error-rate" reads the same as "Error rate" ("error-rate"): each metric needs its own name');
+      });
+
+      it('rejects answers that would read the same in a link, and an author\'s own "Not sure"', () => {
+        const question = { id: 'down', text: 'Down?', answers: [{ label: 'Yes', level: 'P1' }, { label: 'yes!' }, { label: 'Not sure' }] };
+        const issues = issuesOf(scaleSchema, { levels, questions: [question] });
+        expect(messageAt(issues, ['questions', 0, 'answers', 1, 'label'])).toBe('Answer "yes!" reads the same as "Yes" in a link ("yes"): word one of them differently');
+        expect(messageAt(issues, ['questions', 0, 'answers', 2, 'label'])).toBe('The classifier adds "Not sure" to every question itself: remove this answer');
+      });
+    });
+
     it('requires at least two answers per question', () => {
       const issues = issuesOf(scaleSchema, {
         levels: [{ id: 'P1', name: 'x', definition: 'y', response: '5m' }],
