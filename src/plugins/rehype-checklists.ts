@@ -84,7 +84,7 @@ export function rehypeChecklists({ docsDir }: ChecklistOptions) {
     visit(tree);
 
     if (lists > 0) {
-      tree.children.unshift(pageSummary(pageId, title, lists, items) as RootContent);
+      tree.children.unshift(pageSummary(pageId, title, items) as RootContent);
     }
   };
 }
@@ -183,18 +183,19 @@ function wrapChecklist(list: Element, listId: string, heading: string | undefine
  * reader needs ("Checklists on this page: ...", "Ticks are ... in this browser") are in `sr-only`
  * spans, so each part reads as a full sentence (the browser code keeps that shape).
  */
-function pageSummary(pageId: string, title: string, lists: number, items: number): Element {
+function pageSummary(pageId: string, title: string, items: number): Element {
   const sr = (value: string) => h('span', { className: ['sr-only'] }, [text(value)]);
   return h('div', { className: ['checklist-page', 'not-content'], dataChecklistPage: pageId, dataPageTitle: title, dataPagefindIgnore: true }, [
+    // The HTML already says what the browser code will say with nothing ticked and no incident
+    // ("0 of 14 done · saved under Practice"), and the count keeps the width of "14 of 14", so
+    // applying saved ticks changes digits, never the line's layout.
     h('p', { className: ['checklist-page-progress'], role: 'status' }, [
-      h('span', { dataChecklistPageProgress: true }, [
-        sr('This page has '),
-        text(`${lists} ${lists === 1 ? 'checklist' : 'checklists'}, ${items} ${items === 1 ? 'item' : 'items'}`),
-        sr('.'),
+      h('span', { dataChecklistPageProgress: true, style: `min-inline-size: ${String(items).length * 2 + 11}ch` }, [
+        sr('Checklists on this page: '), text(`0 of ${items} done`), sr('.'),
       ]),
     ]),
     h('p', { className: ['checklist-scope'], dataChecklistScope: true }, [
-      sr('Ticks are '), text('saved in this browser'), sr('.'),
+      sr('Ticks are '), text('saved'), sr(' in this browser'), text(' under '), text('Practice'), sr(' (no active incident)'), sr('.'),
     ]),
     h('details', { className: ['checklist-responder'] }, [
       // "Your name"; a phone shows "Name" (the whole phrase is still the control's name).

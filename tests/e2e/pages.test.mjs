@@ -68,9 +68,13 @@ describe('page kinds', () => {
     const meta = page.locator('.runbook-meta');
     assert.match(await meta.innerText(), /Agency Platform/);
     assert.ok((await meta.locator('.runbook-severity').count()) >= 1, 'shows the typical severity');
-    assert.match(await meta.innerText(), /Services/);
-    assert.match(await meta.innerText(), /Owner/);
-    assert.equal(await page.locator('.runbook-review-overdue').isVisible(), true, 'sources are older than their review interval');
+    // One line (owner, review date, overdue flag) that expands to the services and the notice.
+    const about = meta.locator('details.runbook-about');
+    assert.equal(await about.locator('summary .runbook-overdue').isVisible(), true, 'sources are older than their review interval');
+    await about.locator('summary').click();
+    assert.match(await about.innerText(), /Services/);
+    assert.match(await about.innerText(), /Owner/);
+    assert.match(await about.innerText(), /was due for review on \d{4}-\d{2}-\d{2}/);
     assert.ok((await page.locator('.expressive-code .copy button').count()) >= 1, 'commands have copy buttons');
     const sidebar = await page.locator('nav[aria-label="Main"]').innerText();
     assert.match(sidebar, /Agency Platform/);
@@ -93,7 +97,8 @@ describe('page kinds', () => {
     const p0 = await page.locator('section.severity-level[data-level="P0"]').innerText();
     assert.match(p0, /within 5 min/);
     assert.match(p0, /within 1 h/);
-    assert.match(await page.locator('.scale-thresholds').first().innerText(), /500ms|500 ms/);
+    // The alert thresholds are the classifier's metrics, each with its rule.
+    assert.match(await page.locator('.classifier-metrics').first().innerText(), /Response time[\s\S]*P1 if > 500 ms for 2 min/);
   });
 
   it('reference: contacts with placeholders clearly marked', async () => {
@@ -175,7 +180,13 @@ describe('phone width', () => {
     await wrapper.focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
-    assert.ok(await wrapper.evaluate((w) => w.scrollLeft > 0), 'arrow keys scroll the focused table');
+    // The scroll is animated: wait for it to move rather than reading it at once (a busy machine is slow).
+    const moved = await wrapper.evaluate((w) => new Promise((resolve) => {
+      const started = performance.now();
+      const check = () => (w.scrollLeft > 0 ? resolve(true) : performance.now() - started > 3000 ? resolve(false) : requestAnimationFrame(check));
+      check();
+    }));
+    assert.ok(moved, 'arrow keys scroll the focused table');
     await phone.close();
   });
 
@@ -193,5 +204,66 @@ describe('phone width', () => {
     await page.setViewportSize({ width: 360, height: 900 });
     await page.waitForFunction(() => document.querySelector('.table-scroll[tabindex="0"][role="region"]'));
     await page.close();
+  });
+});
+
+describe('no layout shift', () => {
+  const PAGES = [
+    '/', '/agency-platform/respond-now/', '/customer-portal/respond-now/', '/foundation-platform/respond-now/',
+    '/hundred-k-platform/respond-now/', '/manufacturing-platform/respond-now/', '/hundred-k-platform/scenarios/payment-system-down/',
+    '/agency-platform/severity/', '/hundred-k-platform/process/templates/', '/reviews/',
+  ];
+  /**
+   * Sum of layout-shift scores not caused by input, from the end of parsing (domInteractive) until the
+   * page has settled: what our scripts, styles and saved state do to a page. Shifts while the HTML is
+   * still arriving are Chromium painting Starlight's layout progressively (the table of contents
+   * before the main column exists), which a loaded machine sometimes catches, with no code of ours run.
+   * Also left out, both Starlight's own and both seen on the build before this project's changes: a
+   * 1-pixel-high line in the sidebar that sometimes vanishes during load (invisible, about 0.0001), and
+   * the fixed table-of-contents column (.right-sidebar), laid out once at the full width of the page
+   * before it settles in 2 of 40 loads at 1280 px (0.41).
+   */
+  async function cumulativeShift(viewport, path, init) {
+    const ctx = await h.context({ viewport });
+    await ctx.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    if (init) await ctx.addInitScript(init);
+    const page = await ctx.newPage();
+    await page.goto(path, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(500);
+    const total = await page.evaluate(() => {
+      const parsed = performance.getEntriesByType('navigation')[0].domInteractive;
+      const starlights = (entry) => entry.sources.every((source) => source.previousRect.height <= 1 || source.node?.classList?.contains('right-sidebar'));
+      return window.__shifts.filter((entry) => entry.startTime >= parsed && !starlights(entry)).reduce((sum, entry) => sum + entry.value, 0);
+    });
+    await ctx.close();
+    return total;
+  }
+  for (const [width, viewport] of [['390 px', { width: 390, height: 844 }], ['1280 px', { width: 1280, height: 800 }]]) {
+    it(`is 0 on every kind of page at ${width}`, async () => {
+      const shifted = [];
+      for (const path of PAGES) {
+        const total = await cumulativeShift(viewport, path);
+        if (total > 0) shifted.push(`${path}: ${total}`);
+      }
+      assert.deepEqual(shifted, []);
+    });
+  }
+  it('is 0 when saved ticks are applied to a checklist page', async () => {
+    // Ten saved ticks: the count goes from "0 of 20" to "10 of 20" as the page loads.
+    const page = await context.newPage();
+    await page.goto('/hundred-k-platform/respond-now/');
+    const boxes = page.getByRole('checkbox');
+    for (let i = 0; i < 10; i++) await boxes.nth(i).check();
+    const saved = await page.evaluate(() => localStorage.getItem('incident-handbook:state'));
+    await page.close();
+    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+      const total = await cumulativeShift(viewport, '/hundred-k-platform/respond-now/', `localStorage.setItem('incident-handbook:state', ${JSON.stringify(saved)})`);
+      assert.equal(total, 0, `at ${viewport.width} px`);
+    }
   });
 });

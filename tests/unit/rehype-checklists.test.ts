@@ -71,8 +71,10 @@ describe('rehypeChecklists', () => {
     const { html } = await render('- [ ] a\n- [ ] b\n\n## Two\n\n- [ ] c\n');
     expect(html.match(/data-checklist-page=/g)).toHaveLength(1);
     // A short line on screen, a full sentence for screen readers.
-    expect(textOf(html, /<span data-checklist-page-progress="">([\s\S]*?)<\/span><\/p>/)).toBe('This page has 2 checklists, 3 items.');
-    expect(html).toMatch(/<span class="sr-only">This page has <\/span>2 checklists, 3 items<span class="sr-only">\.<\/span>/);
+    // The default state the browser code will show (nothing ticked, no incident), so nothing moves.
+    expect(textOf(html, /<span data-checklist-page-progress="" style="[^"]*">([\s\S]*?)<\/span><\/p>/)).toBe('Checklists on this page: 0 of 3 done.');
+    expect(html).toMatch(/<span class="sr-only">Checklists on this page: <\/span>0 of 3 done<span class="sr-only">\.<\/span>/);
+    expect(html).toContain('style="min-inline-size: 13ch"');
     expect(html).toContain('data-checklist-page="demo/process/verify" data-page-title="Verify"');
     expect(html.indexOf('data-checklist-page=')).toBeLessThan(html.indexOf('<section'));
   });
@@ -83,7 +85,7 @@ describe('rehypeChecklists', () => {
     expect(textOf(details, /<summary>([\s\S]*?)<\/summary>/)).toBe('Your name');
     expect(details).toContain('<label for="checklist-responder">Your name (optional, recorded with your ticks)</label>');
     expect(details).toMatch(/<input type="text" id="checklist-responder"[^>]*disabled>/);
-    expect(textOf(html, /<p class="checklist-scope" data-checklist-scope="">([\s\S]*?)<\/p>/)).toBe('Ticks are saved in this browser.');
+    expect(textOf(html, /<p class="checklist-scope" data-checklist-scope="">([\s\S]*?)<\/p>/)).toBe('Ticks are saved in this browser under Practice (no active incident).');
   });
 
   it('puts a checklist\'s items before its bar, so the first item sits right under the heading', async () => {

@@ -37,14 +37,3 @@ function start() {
 }
 
 start();
-
-// Starlight's search button shows its "Ctrl K" hint as text that is not part of the button's
-// accessible name ("Search"), which fails WCAG 2.5.3 (label in name). Show the same hint as CSS
-// generated content instead; the shortcut itself is announced through aria-keyshortcuts.
-const searchButton = document.querySelector<HTMLElement>('button[data-open-modal]');
-const hint = searchButton?.querySelector<HTMLElement>(':scope > kbd');
-if (searchButton && hint) {
-  const keys = [...hint.querySelectorAll('kbd')].map((kbd) => kbd.textContent?.trim()).filter(Boolean).join(' ');
-  if (hint.style.display !== 'none' && keys) searchButton.dataset.hint = keys;
-  hint.remove();
-}
