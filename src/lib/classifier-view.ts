@@ -38,7 +38,7 @@ export function levelLabel(level: Pick<LevelView, 'id' | 'name'>): string {
 export function headline(view: ClassifierView, result: Classification): string {
   const level = levelView(view, result.level);
   if (!level) {
-    return result.unanswered.length === view.questions.length && result.reasons.length === 0
+    return result.given === 0
       ? 'No answers yet: answer the questions to get a level.'
       : 'No level yet: no answer so far points at a level of this scale.';
   }
@@ -75,7 +75,7 @@ export function summaryText(view: ClassifierView, result: Classification, link: 
     if (level.resolution) targets.push(`resolve ${level.resolution}`);
     targets.push(level.updates ? `updates ${level.updates}` : 'no update cadence set by the handbook');
     lines.push(`${targets.join('; ')}.`);
-    if (level.notify.length) lines.push(`Notify: ${level.notify.map((n) => (n.how ? `${n.who} (${n.how})` : n.who)).join('; ')}.`);
+    if (level.notify.length) lines.push(`Notify: ${level.notify.map((n) => (n.how ? `${n.who}: ${n.how}` : n.who)).join('; ')}.`);
     if (level.escalation.length) {
       lines.push(`Escalation: ${level.escalation.map((step) => `${step.when}: ${step.to}${step.note ? ` (${step.note})` : ''}`).join('; ')}.`);
     }

@@ -70,6 +70,8 @@ export interface Classification {
   reasons: Reason[];
   /** Question ids without an answer. */
   unanswered: string[];
+  /** How many answers and readings were given (0: nothing entered yet). */
+  given: number;
   /** Unanswered questions that could still make it more severe, each with the level it could give. */
   couldRaise: { id: string; text: string; level: string }[];
   /** True while unanswered questions could still raise the level. */
@@ -170,7 +172,8 @@ export function classify(scale: ClassifierScale, answers: ClassifierAnswers): Cl
     .filter((item): item is { id: string; text: string; level: string } => item.level !== undefined && levelRank(scale, item.level) < levelRank(scale, level));
 
   const lower = [...new Set(reasons.map((reason) => reason.level))].filter((id) => id !== level);
-  const result: Classification = { level, reasons, unanswered, couldRaise, provisional: couldRaise.length > 0 };
+  const given = scale.questions.length - unanswered.length + scale.thresholds.filter((t) => answers.readings[t.key] !== undefined).length;
+  const result: Classification = { level, reasons, unanswered, given, couldRaise, provisional: couldRaise.length > 0 };
   if (level && lower.length) result.between = { higher: level, lower: mostSevere(scale, lower)! };
   return result;
 }

@@ -73,7 +73,7 @@ describe('classify: customer-portal (P1 to P4, "No" answers point at no level)',
   const allNo = Object.fromEntries(scale.questions.map((q) => [q.id, 'No']));
   it('every answer "No": no level at all, and nothing left to raise it (it never invents a level)', () => {
     const result = classify(scale, answers(allNo));
-    expect(result).toMatchObject({ level: undefined, reasons: [], provisional: false, unanswered: [] });
+    expect(result).toMatchObject({ level: undefined, reasons: [], provisional: false, unanswered: [], given: 5 });
   });
   it('a major feature down: P2, provisional while the P1 questions are open', () => {
     const result = classify(scale, answers({ 'major-feature': 'Yes' }));

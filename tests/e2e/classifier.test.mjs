@@ -1,0 +1,287 @@
+/**
+ * The severity classifier on each handbook's severity page, as an incident commander uses it, at
+ * 390 px and 1280 px: answer and see the level with its reasons and targets; a provisional result
+ * names what could raise it; "Not sure" leans higher; no level is invented; the link reproduces the
+ * result in a fresh browser; "Start incident" keeps the answers and survives a reload; "Set severity"
+ * records the change; JavaScript off still shows every question and the level each answer points to;
+ * axe-clean; no layout shift.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { axe, start, watchErrors } from './harness.mjs';
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+const HK = '/hundred-k-platform/severity/';
+const STATE_KEY = 'incident-handbook:state';
+
+let h;
+before(async () => {
+  h = await start();
+});
+after(async () => {
+  await h.close();
+});
+
+async function open(path, { viewport = DESKTOP, javaScriptEnabled = true, context } = {}) {
+  const ctx = context ?? (await h.context({ viewport, javaScriptEnabled, hasTouch: viewport === PHONE }));
+  const page = await ctx.newPage();
+  const errors = watchErrors(page);
+  await page.goto(path);
+  if (javaScriptEnabled && (await page.locator('.classifier').count())) await hydrated(page);
+  return { ctx, page, errors };
+}
+
+/** The island hydrates when it scrolls into view (client:visible): scroll to it, wait for Astro to finish. */
+async function hydrated(page) {
+  await page.locator('.classifier').scrollIntoViewIfNeeded();
+  await page.locator('astro-island:not([ssr]) .classifier').waitFor({ state: 'attached' });
+}
+
+const question = (page, text) => page.getByRole('group', { name: text, exact: true });
+const answer = (page, text, label) => question(page, text).getByRole('radio', { name: label, exact: true }).check();
+const status = (page) => page.locator('.classifier-status');
+const result = (page) => page.getByRole('region', { name: 'Severity result' });
+
+/** The Done-means path: payments failed completely, nobody's data exposed, not everyone down. */
+async function classifyPaymentsDown(page) {
+  await answer(page, 'Is the whole service down for all users?', 'No');
+  await answer(page, 'Has payment processing, messaging or the profile service failed completely?', 'Yes');
+  await answer(page, 'Has user data been exposed, or is a data breach suspected?', 'No');
+}
+
+for (const [width, viewport] of [['390 px', PHONE], ['1280 px', DESKTOP]]) {
+  describe(`classifier at ${width}`, () => {
+    it('answers P0 for payments down on the 100K scale, with the reasons, targets, notification and escalation', async () => {
+      const { ctx, page, errors } = await open(HK, { viewport });
+      assert.match(await status(page).innerText(), /No answers yet/);
+      await classifyPaymentsDown(page);
+      assert.match(await status(page).innerText(), /^P0 · Critical system down/);
+      const text = await result(page).innerText();
+      assert.match(text, /Has payment processing, messaging or the profile service failed completely\?: Yes → P0/);
+      assert.match(text, /Respond\s+within 5 min/);
+      assert.match(text, /Resolve\s+within 1 h/);
+      assert.match(text, /All hands: Immediate all-hands notification/);
+      assert.match(text, /After 5 min: PagerDuty escalation/);
+      assert.match(text, /After 30 min: Management/);
+      assert.match(text, /Updates\s+no cadence set by the handbook/, 'says plainly that the handbook sets no cadence');
+      // The answers are in the address, readable.
+      await page.waitForURL(/\?all-users=no&core-service-failed=yes&data-breach=no$/);
+      assert.deepEqual(errors, []);
+      await ctx.close();
+    });
+
+    it('compares metric readings with their thresholds: at the limit no, above it yes', async () => {
+      const { ctx, page } = await open(HK, { viewport });
+      const errorRate = page.getByRole('spinbutton', { name: 'Error rate', exact: true });
+      await errorRate.fill('1');
+      assert.match(await status(page).innerText(), /No level yet/, '1 % is not > 1 %');
+      await errorRate.fill('1.5');
+      assert.match(await status(page).innerText(), /^P1 · Major service impaired so far/);
+      assert.match(await result(page).innerText(), /Error rate: 1\.5 % \(> 1 % for 5 min\) → P1/);
+      await page.getByRole('spinbutton', { name: 'Payment success rate', exact: true }).fill('94');
+      assert.match(await status(page).innerText(), /^P0/);
+      await page.waitForURL(/error-rate=1\.5&payment-success-rate=94/);
+      await ctx.close();
+    });
+
+    it('a partial answer is provisional and names the questions that could raise it; "Not sure" leans higher', async () => {
+      const { ctx, page } = await open('/agency-platform/severity/', { viewport });
+      await answer(page, 'Service accessible?', 'Partial');
+      const line = await status(page).innerText();
+      assert.match(line, /^SEV-2 · Major feature broken so far/);
+      assert.match(line, /“Data at risk\?” could make it SEV-1/);
+      await answer(page, 'Data at risk?', 'Not sure');
+      assert.match(await status(page).innerText(), /^SEV-1 · Service down/);
+      assert.match(await result(page).innerText(), /Data at risk\?: Not sure → SEV-1 \(not sure: the higher level is assumed\)/);
+      await ctx.close();
+    });
+
+    it('between two levels it takes the higher; with no answer pointing at a level it invents none', async () => {
+      const { ctx, page } = await open('/agency-platform/severity/', { viewport });
+      await answer(page, 'Service accessible?', 'Partial');
+      await answer(page, 'Users affected?', 'Few');
+      assert.match(await result(page).innerText(), /Answers point at SEV-2 and SEV-3: the higher level, SEV-2, applies/);
+      await ctx.close();
+      const portal = await open('/customer-portal/severity/', { viewport });
+      for (const group of await portal.page.locator('.classifier-question').all()) {
+        await group.getByRole('radio', { name: 'No', exact: true }).check();
+      }
+      assert.match(await status(portal.page).innerText(), /No level yet: no answer so far points at a level/);
+      assert.equal(await result(portal.page).getAttribute('data-level'), '');
+      await portal.ctx.close();
+    });
+
+    it('axe-clean with a result shown, light and dark', async () => {
+      const { ctx, page } = await open(`${HK}?all-users=no&core-service-failed=yes&error-rate=2`, { viewport });
+      await page.getByText('Answers from the link.').waitFor();
+      assert.deepEqual(await axe(page), []);
+      await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+      assert.deepEqual(await axe(page), []);
+      await ctx.close();
+    });
+  });
+}
+
+describe('shared by link', () => {
+  it('"Copy link" copies a link that gives a colleague the same result for the same reasons', async () => {
+    const { ctx, page } = await open(HK);
+    await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.baseUrl });
+    await classifyPaymentsDown(page);
+    await page.getByRole('spinbutton', { name: 'Error rate', exact: true }).fill('3');
+    await page.waitForURL(/error-rate=3$/);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByText('Link copied.', { exact: false }).waitFor();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(link, page.url());
+    const mine = await result(page).locator('.classifier-reasons').innerText();
+
+    const colleague = await open(link, { viewport: PHONE });
+    await colleague.page.getByText('Answers from the link.').waitFor();
+    assert.match(await status(colleague.page).innerText(), /^P0 · Critical system down/);
+    assert.equal(await result(colleague.page).locator('.classifier-reasons').innerText(), mine);
+    assert.equal(await question(colleague.page, 'Has payment processing, messaging or the profile service failed completely?').getByRole('radio', { name: 'Yes' }).isChecked(), true);
+    await colleague.ctx.close();
+
+    await page.getByRole('button', { name: 'Copy summary' }).click();
+    const summary = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(summary, /^Severity: P0 · Critical system down \(100K-User Platform handbook\)\nWhy:\n- Has payment processing/);
+    assert.match(summary, /Respond within 5 min; resolve within 1 h/);
+    assert.ok(summary.endsWith(`Link: ${link}`));
+    await ctx.close();
+  });
+
+  it('ignores unknown or invalid parameters with a visible note, never a crash', async () => {
+    const { ctx, page, errors } = await open(`${HK}?all-users=perhaps&error-rate=lots&colour=blue&data-breach=yes`);
+    const note = page.locator('.classifier-ignored');
+    await note.waitFor();
+    const text = await note.innerText();
+    assert.match(text, /all-users=perhaps: not an answer to "Is the whole service down for all users\?"/);
+    assert.match(text, /error-rate=lots: "Error rate" needs a number/);
+    assert.match(text, /colour=blue: not a question or metric of this scale/);
+    assert.match(await status(page).innerText(), /^P0/, 'the valid answer still counts');
+    assert.deepEqual(errors, []);
+    await ctx.close();
+  });
+});
+
+describe('saved with the incident', () => {
+  it('"Start incident" starts a P0 incident that remembers why; the answers come back after a reload', async () => {
+    const { ctx, page } = await open(HK);
+    await classifyPaymentsDown(page);
+    await page.getByRole('textbox', { name: 'Incident title (optional)' }).fill('Payments <b>down</b>');
+    await page.getByRole('button', { name: 'Start incident' }).click();
+    const message = await page.locator('.classifier-message').innerText();
+    const id = /INC-\d{4}-\d{2}-\d{2}-\d{3}/.exec(message)?.[0];
+    assert.ok(id, `an incident id in "${message}"`);
+
+    const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), STATE_KEY));
+    const incident = stored.incidents[id];
+    assert.equal(stored.activeIncident, id);
+    assert.equal(incident.severity, 'P0');
+    assert.equal(incident.title, 'Payments <b>down</b>', 'the title is kept as typed (it is text, never HTML)');
+    assert.equal(incident.handbook, 'hundred-k-platform');
+    assert.equal(incident.classification.level, 'P0');
+    assert.deepEqual(incident.classification.answers.questions, {
+      'all-users': 'No', 'core-service-failed': 'Yes', 'data-breach': 'No',
+    });
+    assert.ok(incident.classification.reasons.some((r) => /failed completely\?: Yes → P0/.test(r)));
+
+    // Back on the severity page without the link: the incident's answers show again.
+    await page.goto(HK);
+    await hydrated(page);
+    await page.getByText(`Answers saved with ${id}.`).waitFor();
+    assert.match(await status(page).innerText(), /^P0 · Critical system down/);
+    assert.equal(await page.getByRole('button', { name: 'Start incident' }).count(), 0);
+    assert.match(await page.locator('.classifier-incident').innerText(), new RegExp(`Active incident: ${id} Payments <b>down</b>, now P0`));
+
+    // A change of level records the time, the old level, the new one and the reasons.
+    await answer(page, 'Has payment processing, messaging or the profile service failed completely?', 'No');
+    await answer(page, 'Is core functionality unavailable or severely degraded?', 'Yes');
+    assert.match(await status(page).innerText(), /^P1/);
+    await page.getByRole('button', { name: 'Set severity' }).click();
+    assert.match(await page.locator('.classifier-message').innerText(), new RegExp(`${id} is now P1 \\(was P0\\)`));
+    const after = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), STATE_KEY)).incidents[id];
+    assert.equal(after.severity, 'P1');
+    const change = after.timeline.filter((entry) => entry.kind === 'severity').at(-1);
+    assert.equal(change.from, 'P0');
+    assert.equal(change.to, 'P1');
+    assert.ok(change.reasons.some((r) => /Is core functionality unavailable or severely degraded\?: Yes → P1/.test(r)));
+    assert.ok(Date.parse(change.at) > 0);
+    await ctx.close();
+  });
+
+  it('the active incident of another handbook is not re-graded on this scale', async () => {
+    const { ctx, page } = await open('/agency-platform/severity/');
+    await answer(page, 'Service accessible?', 'No');
+    await page.getByRole('button', { name: 'Start incident' }).click();
+    await page.goto(HK);
+    await hydrated(page);
+    await page.getByText(/uses another handbook's scale/).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Set severity' }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Start incident' }).count(), 1);
+    await ctx.close();
+  });
+});
+
+describe('without JavaScript and on paper', () => {
+  it('every question shows with the level each answer points to', async () => {
+    const { ctx, page } = await open(HK, { javaScriptEnabled: false });
+    const questions = page.locator('.classifier-question');
+    assert.equal(await questions.count(), 6);
+    const first = await questions.first().innerText();
+    assert.match(first, /Is the whole service down for all users\?/);
+    assert.match(first, /Yes, complete outage for all users\s*→ P0/);
+    assert.match(first, /No\s*→ no level/);
+    assert.match(await page.locator('.classifier-metrics').first().innerText(), /Error rate[\s\S]*P1 if > 1 % for 5 min/);
+    assert.equal(await page.locator('.classifier-nojs').isVisible(), true);
+    assert.equal(await status(page).isVisible(), false);
+    await ctx.close();
+  });
+
+  it('prints the questions, not the buttons', async () => {
+    const { ctx, page } = await open(HK);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.classifier-question').first().isVisible(), true);
+    assert.equal(await result(page).isVisible(), false);
+    assert.equal(await status(page).isVisible(), false);
+    await ctx.close();
+  });
+});
+
+describe('no layout shift', () => {
+  for (const [name, path] of [['plain', HK], ['with answers in the link', `${HK}?all-users=no&core-service-failed=yes&data-breach=not-sure&error-rate=5`]]) {
+    for (const [width, viewport] of [['390 px', PHONE], ['1280 px', DESKTOP]]) {
+      it(`cumulative layout shift is 0 at ${width}, ${name}`, async () => {
+        const context = await h.context({ viewport });
+        await context.addInitScript(() => {
+          window.__shifts = [];
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry);
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        const page = await context.newPage();
+        await page.goto(path);
+        await hydrated(page);
+        await page.waitForTimeout(800);
+        // From the end of parsing, as in pages.test.mjs: what the island and its saved answers do.
+        const shifts = await page.evaluate(() => {
+          const parsed = performance.getEntriesByType('navigation')[0].domInteractive;
+          const starlights = (entry) => entry.sources.every((source) => source.previousRect.height <= 1 || source.node?.classList?.contains('right-sidebar'));
+          return window.__shifts.filter((entry) => entry.startTime >= parsed && !starlights(entry)).map((entry) => entry.value);
+        });
+        assert.equal(shifts.reduce((a, b) => a + b, 0), 0, `layout shifts: ${shifts.join(', ')}`);
+        await context.close();
+      });
+    }
+  }
+});
+
+describe('loads only where it is shown', () => {
+  it('a runbook page without the classifier ships no Preact', async () => {
+    const { ctx, page } = await open('/hundred-k-platform/scenarios/payment-system-down/');
+    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
+    assert.ok(!scripts.some((s) => /preact|SeverityClassifier|client\./i.test(s)), scripts.join('\n'));
+    await ctx.close();
+  });
+});
