@@ -16,6 +16,10 @@ const contentDir = resolve(fileURLToPath(new URL('.', import.meta.url)), process
 /**
  * Astro marks every MDX module with its own "use astro:head-inject" directive, which the bundler
  * reports once per page. It is Astro's, harmless, and would drown real warnings: drop that one only.
+ * Typed loosely: the bundler's own log types are not exported where this config can reach them.
+ * @param {any} level
+ * @param {any} log
+ * @param {any} handler
  */
 function dropAstroDirectiveNotice(level, log, handler) {
   if (log.code === 'MODULE_LEVEL_DIRECTIVE' && String(log.message).includes('astro:head-inject')) return;

@@ -201,9 +201,9 @@ function pageSummary(pageId: string, title: string, items: number): Element {
       // "Your name"; a phone shows "Name" (the whole phrase is still the control's name).
       h('summary', {}, [h('span', {}, [h('span', { className: ['checklist-responder-your'] }, [text('Your ')]), text('name')])]),
       h('p', {}, [
-        h('label', { htmlFor: 'checklist-responder' }, [text('Your name (optional, recorded with your ticks)')]),
+        h('label', { htmlFor: ['checklist-responder'] }, [text('Your name (optional, recorded with your ticks)')]),
         text(' '),
-        h('input', { type: 'text', id: 'checklist-responder', autoComplete: 'name', maxLength: 80, dataChecklistResponder: true, disabled: true }, []),
+        h('input', { type: 'text', id: 'checklist-responder', autoComplete: ['name'], maxLength: 80, dataChecklistResponder: true, disabled: true }, []),
       ]),
     ]),
   ]);
@@ -219,7 +219,7 @@ function text(value: string): Text {
 
 function classes(node: Element): string[] {
   const value = node.properties?.className;
-  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(' ') : [];
+  return Array.isArray(value) ? value.map(String) : value === undefined || value === null ? [] : String(value).split(' ');
 }
 
 function textOf(node: ElementContent | RootContent): string {
