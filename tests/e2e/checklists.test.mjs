@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { axe, CHROMIUM, start, watchErrors } from './harness.mjs';
+import { axe, CHROMIUM, layoutShift, start, watchErrors, watchLayoutShift } from './harness.mjs';
 
 const PAGE = '/hundred-k-platform/process/recovery-validation/';
 const FIRST = 'All services responding to health checks';
@@ -356,19 +356,11 @@ describe('checklists', () => {
     const context = await h.context();
     const { page } = await open(context);
     for (const name of [FIRST, SECOND, 'Cache systems functioning']) await page.getByRole('checkbox', { name, exact: true }).check();
-    await page.evaluate(() => {
-      window.__shift = 0;
-    });
+    await watchLayoutShift(context);
     await page.reload();
     await page.locator('input[data-item-id]:not([disabled])').first().waitFor();
-    await page.waitForTimeout(300);
-    const shift = await page.evaluate(() => new Promise((resolve) => {
-      let total = 0;
-      new PerformanceObserver((list) => { for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value; })
-        .observe({ type: 'layout-shift', buffered: true });
-      setTimeout(() => resolve(total), 200);
-    }));
-    assert.ok(shift < 0.01, `cumulative layout shift ${shift}`);
+    await page.waitForTimeout(500);
+    assert.equal(await layoutShift(page), 0);
     await context.close();
   });
 

@@ -8,7 +8,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, start, watchErrors } from './harness.mjs';
+import { axe, layoutShift, start, watchErrors, watchLayoutShift } from './harness.mjs';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -254,23 +254,12 @@ describe('no layout shift', () => {
     for (const [width, viewport] of [['390 px', PHONE], ['1280 px', DESKTOP]]) {
       it(`cumulative layout shift is 0 at ${width}, ${name}`, async () => {
         const context = await h.context({ viewport });
-        await context.addInitScript(() => {
-          window.__shifts = [];
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry);
-          }).observe({ type: 'layout-shift', buffered: true });
-        });
+        await watchLayoutShift(context);
         const page = await context.newPage();
         await page.goto(path);
         await hydrated(page);
         await page.waitForTimeout(800);
-        // From the end of parsing, as in pages.test.mjs: what the island and its saved answers do.
-        const shifts = await page.evaluate(() => {
-          const parsed = performance.getEntriesByType('navigation')[0].domInteractive;
-          const starlights = (entry) => entry.sources.every((source) => source.previousRect.height <= 1 || source.node?.classList?.contains('right-sidebar'));
-          return window.__shifts.filter((entry) => entry.startTime >= parsed && !starlights(entry)).map((entry) => entry.value);
-        });
-        assert.equal(shifts.reduce((a, b) => a + b, 0), 0, `layout shifts: ${shifts.join(', ')}`);
+        assert.equal(await layoutShift(page), 0);
         await context.close();
       });
     }

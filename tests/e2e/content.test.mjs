@@ -81,16 +81,20 @@ for (const width of WIDTHS) {
       const counts = await page.evaluate(() => {
         const cells = [...document.querySelectorAll('main table th, main table td')].map((c) => c.textContent.trim().replace(/\s+/g, ' '));
         const count = (text) => cells.filter((c) => c === text).length;
+        // The alert thresholds are the classifier's metrics (one labelled box each), no longer a table.
+        const metricLabels = [...document.querySelectorAll('main .classifier-metric label')].map((l) => l.textContent.trim());
         return {
           summaries: document.querySelectorAll('main table.scale-summary').length,
+          thresholdTables: document.querySelectorAll('main table.scale-thresholds').length,
           definition: count('Complete service outage affecting all users'),
           metrics: ['Response time', 'Error rate', 'CPU usage', 'Memory usage', 'Database connections', 'Payment success rate',
-            'User registration failures', 'Message delivery failures', 'Search functionality errors'].map((m) => [m, count(m)]),
+            'User registration failures', 'Message delivery failures', 'Search functionality errors'].map((m) => [m, count(m) + metricLabels.filter((l) => l === m).length]),
         };
       });
       assert.equal(counts.summaries, 1, 'one table of the four levels');
+      assert.equal(counts.thresholdTables, 0, 'the thresholds are in the classifier, not repeated in a table');
       assert.equal(counts.definition, 1, 'the P0 definition is in one table cell');
-      for (const [metric, n] of counts.metrics) assert.equal(n, 1, `${metric} is one row`);
+      for (const [metric, n] of counts.metrics) assert.equal(n, 1, `${metric} shows once`);
       assert.deepEqual(await axeBothThemes(page), []);
       await context.close();
     });
@@ -137,8 +141,8 @@ for (const width of WIDTHS) {
       const { page, context } = await pageAt(width);
       // The same id means different things: P1 is "Major service impaired" in one handbook, "Critical" in another.
       const expected = [
-        ['/hundred-k-platform/severity/', '.scale-thresholds .level-badge[data-level="P1"]', 'P1 · Major service impaired', '/hundred-k-platform/severity/#level-p1'],
-        ['/customer-portal/severity/', '.scale-questions .level-badge[data-level="P1"]', 'P1 · Critical', '/customer-portal/severity/#level-p1'],
+        ['/hundred-k-platform/reference/monitoring-alerts/', '.scale-thresholds .level-badge[data-level="P1"]', 'P1 · Major service impaired', '/hundred-k-platform/severity/#level-p1'],
+        ['/customer-portal/process/communication/', '.template-fields .level-badge[data-level="P1"], .level-badge[data-level="P1"]', 'P1 · Critical', '/customer-portal/severity/#level-p1'],
         ['/agency-platform/onboarding/drills/', '.drill details .level-badge', null, /^\/agency-platform\/severity\/#level-sev-\d$/],
         ['/agency-platform/process/declare-incident/', '.template-fields .level-badge', 'SEV-2 · Major feature broken', '/agency-platform/severity/#level-sev-2'],
       ];
@@ -161,8 +165,9 @@ for (const width of WIDTHS) {
         for (const t of texts) assert.match(t, /^\S+ · \S/, `${path}: ${t}`);
       }
       // Following a badge lands on the level's section of its own scale.
-      await page.goto('/customer-portal/severity/');
-      await page.locator('.scale-questions .level-badge[data-level="P2"]').first().click();
+      await page.goto('/customer-portal/onboarding/drills/');
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      await page.locator('.drill .level-badge[data-level="P2"]').first().click();
       await page.waitForURL('**/customer-portal/severity/#level-p2');
       assert.match(await page.locator('#level-p2 h3').innerText(), /P2\s+High/);
       await context.close();

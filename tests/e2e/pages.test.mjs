@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { axe, DIST, start, watchErrors } from './harness.mjs';
+import { axe, DIST, layoutShift, start, watchErrors, watchLayoutShift } from './harness.mjs';
 
 let h;
 let context;
@@ -213,33 +213,15 @@ describe('no layout shift', () => {
     '/hundred-k-platform/respond-now/', '/manufacturing-platform/respond-now/', '/hundred-k-platform/scenarios/payment-system-down/',
     '/agency-platform/severity/', '/hundred-k-platform/process/templates/', '/reviews/',
   ];
-  /**
-   * Sum of layout-shift scores not caused by input, from the end of parsing (domInteractive) until the
-   * page has settled: what our scripts, styles and saved state do to a page. Shifts while the HTML is
-   * still arriving are Chromium painting Starlight's layout progressively (the table of contents
-   * before the main column exists), which a loaded machine sometimes catches, with no code of ours run.
-   * Also left out, both Starlight's own and both seen on the build before this project's changes: a
-   * 1-pixel-high line in the sidebar that sometimes vanishes during load (invisible, about 0.0001), and
-   * the fixed table-of-contents column (.right-sidebar), laid out once at the full width of the page
-   * before it settles in 2 of 40 loads at 1280 px (0.41).
-   */
+  /** See watchLayoutShift in harness.mjs for what counts. */
   async function cumulativeShift(viewport, path, init) {
     const ctx = await h.context({ viewport });
-    await ctx.addInitScript(() => {
-      window.__shifts = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry);
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await watchLayoutShift(ctx);
     if (init) await ctx.addInitScript(init);
     const page = await ctx.newPage();
     await page.goto(path, { waitUntil: 'networkidle' });
     await page.waitForTimeout(500);
-    const total = await page.evaluate(() => {
-      const parsed = performance.getEntriesByType('navigation')[0].domInteractive;
-      const starlights = (entry) => entry.sources.every((source) => source.previousRect.height <= 1 || source.node?.classList?.contains('right-sidebar'));
-      return window.__shifts.filter((entry) => entry.startTime >= parsed && !starlights(entry)).reduce((sum, entry) => sum + entry.value, 0);
-    });
+    const total = await layoutShift(page);
     await ctx.close();
     return total;
   }

@@ -155,6 +155,11 @@ export default function SeverityClassifier({ view, idPrefix }: SeverityClassifie
   const sameHandbook = active && active.handbook === view.handbook.id;
   const raise = couldRaiseLines(result);
   const questionName = (id: string) => `${idPrefix}-q-${id}`;
+  // "P0 · Critical system down": an id never shows without its name (P1 is Critical in one handbook, Major in another).
+  const levelName = (id: string) => {
+    const found = levelView(view, id);
+    return found ? levelLabel(found) : id;
+  };
 
   return (
     <div class="classifier not-content" data-pagefind-ignore>
@@ -178,7 +183,7 @@ export default function SeverityClassifier({ view, idPrefix }: SeverityClassifie
                       />
                       <label for={id}>{answer.label}</label>
                       <span class="classifier-points" id={`${id}-level`}>
-                        {answer.level ? `→ ${answer.level}` : '→ no level'}
+                        {answer.level ? `→ ${levelName(answer.level)}` : '→ no level'}
                       </span>
                     </div>
                   );
