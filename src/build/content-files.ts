@@ -47,8 +47,12 @@ export function listContent(root: string, contentDir: string, kind: ContentKind)
   }));
 }
 
-/** A file as reports name it: relative to the project ("content/scales/x.yaml"), or absolute when outside it. */
+/**
+ * A file as reports name it: relative to the project ("content/scales/x.yaml"), also when
+ * HANDBOOK_CONTENT_DIR is an absolute path, and with "../" when it is outside the project; absolute
+ * only when no relative path exists (another drive).
+ */
 export function displayPath(root: string, file: string): string {
   const path = relative(root, file);
-  return path.startsWith('..') || isAbsolute(path) ? file.split(sep).join('/') : path.split(sep).join('/');
+  return (isAbsolute(path) ? file : path).split(sep).join('/');
 }

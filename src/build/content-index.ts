@@ -1,8 +1,9 @@
 /**
  * The ids every schema checks references against (see src/schemas/context.ts), read straight from
- * content/ before anything is validated. Tolerant on purpose: a scale whose level ids cannot be
- * trusted (a YAML error, an id twice) is marked unreadable rather than guessed at; its own schema
- * reports what is wrong, and other files are not checked against it.
+ * content/ before anything is validated. Tolerant on purpose: a scale whose level ids cannot be read
+ * (a YAML error, a level without an id, a malformed id) is marked unreadable rather than guessed at;
+ * its own schema reports what is wrong, and other files are not checked against it. A scale that
+ * repeats an id is read: its distinct ids are still the valid ones.
  */
 import { readFileSync } from 'node:fs';
 import { makeContentIndex, readLevelIds, type ContentIndex } from '../schemas';

@@ -1,7 +1,8 @@
 /**
  * Loads message templates (content/templates/<handbook>/<id>.md) with their body as data, so the
- * template schema can check every {{placeholder}} against the declared fields. Astro's glob loader
- * keeps the body out of the data the schema sees.
+ * template schema can check every {{placeholder}} against the declared fields, and their id as
+ * `entryPath`, so it can check the handbook against the folder. Astro's glob loader keeps the body
+ * out of the data the schema sees.
  */
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -29,7 +30,7 @@ export function templateLoader({ base }: { base: string }): Loader {
           } catch (error) {
             throw new Error(`${filePath}: ${(error as Error).message}`);
           }
-          const data = await parseData({ id, data: { ...raw.data, body: raw.body }, filePath });
+          const data = await parseData({ id, data: { ...raw.data, body: raw.body, entryPath: id }, filePath });
           store.set({ id, data, filePath });
         }
       };

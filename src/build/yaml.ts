@@ -13,6 +13,11 @@ export interface YamlText {
   error?: { message: string; line: number };
   /** The line (in the whole file) of the value at `path`, or of the key itself with `key: true`. */
   lineOf(path: readonly PropertyKey[], options?: { key?: boolean }): number | undefined;
+  /**
+   * The text of the plain value at `path` exactly as written (`2025-13-45`), before the reader turned
+   * it into a Date or a number; `undefined` for a mapping, a list or a missing value.
+   */
+  sourceAt(path: readonly PropertyKey[]): string | undefined;
 }
 
 /** Parses YAML; `firstLine` is the file line the text starts on (frontmatter starts on line 2). */
@@ -29,11 +34,19 @@ export function readYaml(text: string, firstLine = 1): YamlText {
       return undefined;
     }
   };
+  const sourceAt: YamlText['sourceAt'] = (path) => {
+    try {
+      const node = doc.getIn(path as unknown[], true);
+      return isScalar(node) && node.range ? text.slice(node.range[0], node.range[1]) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
   if (doc.errors.length) {
     const [error] = doc.errors;
-    return { data: undefined, error: { message: error.message.split('\n')[0], line: toLine(error.pos[0]) }, lineOf };
+    return { data: undefined, error: { message: error.message.split('\n')[0], line: toLine(error.pos[0]) }, lineOf, sourceAt };
   }
-  return { data: doc.toJS(), lineOf };
+  return { data: doc.toJS(), lineOf, sourceAt };
 }
 
 function keyNode(doc: Document, path: readonly PropertyKey[]): unknown {

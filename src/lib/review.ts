@@ -31,14 +31,29 @@ export function nextReviewDate(lastReviewed: Date | undefined, every: Duration):
 }
 
 /**
- * The status on `now`: overdue once the due moment has passed (as the runbook's own "Review
- * overdue" notice says), due soon within DUE_SOON_DAYS of it, fine before that.
+ * The status on the day `today` (YYYY-MM-DD), for a review due on the day `nextReview`: overdue from
+ * the due day itself (from midnight where the reader is, as a calendar says it), due soon within
+ * `dueSoonDays` days of it, fine before that. A page never reviewed has no due day: overdue.
+ */
+export function reviewStatusOn(nextReview: string | undefined, today: string, dueSoonDays = DUE_SOON_DAYS): ReviewStatus {
+  const left = nextReview ? daysBetween(today, nextReview) : Number.NaN;
+  if (!(left > 0)) return 'overdue';
+  return left <= dueSoonDays ? 'due-soon' : 'fine';
+}
+
+/**
+ * The status on `now`, by the UTC calendar day (the build and /reviews.json, which give their time
+ * in UTC); the dashboard works it out again by the reader's own day (`reviewStatusOn`, `localDay`).
  */
 export function reviewStatus(nextReview: Date | undefined, now: Date, dueSoonDays = DUE_SOON_DAYS): ReviewStatus {
   if (!nextReview || Number.isNaN(nextReview.getTime())) return 'overdue';
-  const left = nextReview.getTime() - now.getTime();
-  if (left < 0) return 'overdue';
-  return left <= dueSoonDays * DAY ? 'due-soon' : 'fine';
+  return reviewStatusOn(isoDay(nextReview), isoDay(now), dueSoonDays);
+}
+
+/** Whole days from one YYYY-MM-DD to another (negative when `to` is earlier); NaN for anything else. */
+export function daysBetween(from: string, to: string): number {
+  const day = (text: string) => (/^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : Number.NaN);
+  return Math.round((day(to) - day(from)) / DAY);
 }
 
 /** An interval in calendar days, for bots (business days count as 7 for every 5). */
@@ -74,4 +89,10 @@ export function countsText(statuses: Iterable<ReviewStatus>, dueSoonDays = DUE_S
 /** "2025-03-01" (UTC, as dates are written in frontmatter). */
 export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
+}
+
+/** "2025-03-01" as the reader's own calendar says it (their time zone): their "today". */
+export function localDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

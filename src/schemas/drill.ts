@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { EVEN_IF_INVALID, type ContentIndex } from './context';
 import { normalisePageId } from './ids';
-import { checkHandbook, checkLevel, checkRunbookRef } from './references';
+import { checkHandbookOfEntry, checkLevel, checkRunbookRef } from './references';
 
 /** A practice scenario for new on-call staff (content/drills/<handbook>/<id>.yaml). */
 export function drillSchema(index: ContentIndex) {
@@ -17,9 +17,12 @@ export function drillSchema(index: ContentIndex) {
       runbooks: z.array(z.string()).min(1, 'A drill names at least one runbook that applies'),
       /** Why that level and those runbooks. */
       why: z.string().min(1),
+      /** The entry's id, set by the validator so the handbook can be checked against the folder (see `INTERNAL_KEYS`). */
+      entryPath: z.string().optional(),
     })
     .superRefine((drill, ctx) => {
-      if (checkHandbook(index, drill.handbook, ctx)) checkLevel(index, drill.handbook, drill.expected, ctx, ['expected']);
+      const handbook = checkHandbookOfEntry(index, { kind: 'drill', handbook: drill.handbook, entryPath: drill.entryPath }, ctx);
+      if (handbook !== undefined) checkLevel(index, handbook, drill.expected, ctx, ['expected']);
       if (Array.isArray(drill.runbooks)) drill.runbooks.forEach((runbook, i) => checkRunbookRef(index, runbook, ctx, ['runbooks', i]));
     }, EVEN_IF_INVALID)
     .transform((drill) => ({ ...drill, runbooks: drill.runbooks.map(normalisePageId) }));

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { EVEN_IF_INVALID, type ContentIndex } from './context';
-import { durationSchema } from './duration';
+import { contentDateSchema } from './dates';
+import { durationSchema, reviewIntervalSchema } from './duration';
 import { checkRunbookRef } from './references';
 
 /** A tier of the escalation policy: "L2 Technical lead, P1/P2 not resolved in 30 minutes". */
@@ -39,10 +40,11 @@ export function handbookSchema(index: ContentIndex) {
       /** The runbook a responder lands on from the home page ("what do I do now"). */
       start: z.string().min(1),
       version: z.union([z.string(), z.number()]).transform(String).optional(),
-      sourceUpdated: z.coerce.date().optional(),
+      /** When the source document was last updated: YYYY-MM-DD. */
+      sourceUpdated: contentDateSchema().optional(),
       maintainer: z.string().optional(),
-      /** Default review interval of its runbooks. */
-      reviewEvery: durationSchema.optional(),
+      /** Default review interval of its runbooks (a day or more). */
+      reviewEvery: reviewIntervalSchema.optional(),
       escalation: z.array(escalationTierSchema).default([]),
       contacts: z.array(contactSchema).default([]),
     })

@@ -3,6 +3,7 @@ export * from './context';
 export * from './ids';
 export * from './duration-text';
 export * from './duration';
+export * from './dates';
 export * from './placeholders';
 export * from './slug';
 export * from './threshold-condition';

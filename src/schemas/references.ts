@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { closest, oneOf, type ContentIndex } from './context';
-import { normalisePageId } from './ids';
+import { folderOfPage, normalisePageId } from './ids';
 
 /**
  * Checks of one file's references to other files, against the content index. Each adds an issue
@@ -8,31 +8,66 @@ import { normalisePageId } from './ids';
  * `EVEN_IF_INVALID`), where a field that failed its own schema is reported already.
  */
 
-/** Adds an issue when `handbook` is not a handbook file; returns whether it exists. */
-export function checkHandbook(
+/** Files that live in their handbook's folder, and where. */
+const ENTRY_PLACES = {
+  runbook: { noun: 'page', plural: 'runbooks', folder: 'docs' },
+  template: { noun: 'template', plural: 'templates', folder: 'templates' },
+  drill: { noun: 'drill', plural: 'drills', folder: 'drills' },
+} as const;
+export type EntryKind = keyof typeof ENTRY_PLACES;
+
+/** The folder an entry id puts a file in: "demo" for "demo/x"; "" for a file at the top. Runbooks: see `folderOfPage`. */
+export function folderOfEntry(kind: EntryKind, entryPath: string): string {
+  if (kind === 'runbook') return folderOfPage(entryPath);
+  return entryPath.includes('/') ? entryPath.split('/')[0] : '';
+}
+
+/**
+ * Checks the `handbook` of a file that lives in its handbook's folder (a runbook, a template, a
+ * drill; `entryPath` is its entry id, when known). One mistake gives one issue: an unknown handbook
+ * is reported as unknown (suggesting the folder when it is close), not also as a mismatch with the
+ * folder; a known one in the wrong folder as the mismatch. Returns the handbook to check the file's
+ * severities against, or nothing when either is wrong, so that `severity` or `expected` are not
+ * blamed for the consequence.
+ */
+export function checkHandbookOfEntry(
   index: ContentIndex,
-  handbook: unknown,
+  entry: { kind: EntryKind; handbook: unknown; entryPath?: unknown },
   ctx: z.RefinementCtx,
-  path: PropertyKey[] = ['handbook'],
-): handbook is string {
-  if (typeof handbook !== 'string' || handbook === '') return false;
-  if (index.handbooks.has(handbook)) return true;
-  const guess = closest(handbook, index.handbooks);
+): string | undefined {
+  const { handbook } = entry;
+  if (typeof handbook !== 'string' || handbook === '') return undefined;
+  const place = ENTRY_PLACES[entry.kind];
+  const folder = typeof entry.entryPath === 'string' ? folderOfEntry(entry.kind, entry.entryPath) : undefined;
+  if (!index.handbooks.has(handbook)) {
+    // The folder decides which handbook a file belongs to: it is the only suggestion that would do.
+    const guess = folder && index.handbooks.has(folder) ? closest(handbook, [folder]) : closest(handbook, index.handbooks);
+    ctx.addIssue({
+      code: 'custom',
+      path: ['handbook'],
+      input: handbook,
+      message:
+        `Unknown handbook "${handbook}": expected one of ${oneOf(index.handbooks)} ` +
+        `(a file in content/handbooks/)${guess ? `. Did you mean "${guess}"?` : ''}`,
+    });
+    return undefined;
+  }
+  if (folder === undefined || folder === handbook) return handbook;
   ctx.addIssue({
     code: 'custom',
-    path,
+    path: ['handbook'],
     input: handbook,
-    message:
-      `Unknown handbook "${handbook}": expected one of ${oneOf(index.handbooks)} ` +
-      `(a file in content/handbooks/)${guess ? `. Did you mean "${guess}"?` : ''}`,
+    message: folder
+      ? `Handbook "${handbook}" does not match the ${place.noun}'s folder "${folder}": ${place.plural} live in content/${place.folder}/<handbook>/`
+      : `${place.plural[0].toUpperCase()}${place.plural.slice(1)} live in their handbook's folder: move this ${place.noun} to content/${place.folder}/${handbook}/`,
   });
-  return false;
+  return undefined;
 }
 
 /**
  * Adds an issue when `level` is not an id of the handbook's severity scale. Says nothing when the
- * scale is missing or its ids cannot be read: that is the scale's (or the handbook's) mistake, and
- * it is reported there, once.
+ * scale is missing or its ids cannot be read, or when the scale repeats an id and this may be the
+ * one it meant: that is the scale's (or the handbook's) mistake, and it is reported there, once.
  */
 export function checkLevel(
   index: ContentIndex,
@@ -43,6 +78,8 @@ export function checkLevel(
 ): void {
   const levels = index.levels.get(handbook);
   if (!levels || typeof level !== 'string' || levels.includes(level)) return;
+  // The scale repeats a level id, and this may be the id that level was meant to have.
+  if (index.displacedLevels?.get(handbook)?.has(level)) return;
   const guess = closest(level, levels);
   ctx.addIssue({
     code: 'custom',

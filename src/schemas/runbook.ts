@@ -1,9 +1,10 @@
 import { z } from 'astro/zod';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { EVEN_IF_INVALID, oneOf, type ContentIndex } from './context';
-import { durationSchema } from './duration';
+import { contentDateSchema } from './dates';
+import { reviewIntervalSchema } from './duration';
 import { folderOfPage } from './ids';
-import { checkHandbook, checkLevel } from './references';
+import { checkHandbookOfEntry, checkLevel } from './references';
 
 /** What a runbook page is for; drives its badge and its place in the sidebar. */
 export const RUNBOOK_KINDS = ['overview', 'scenario', 'process', 'reference', 'onboarding'] as const;
@@ -38,12 +39,12 @@ export const runbookFields = z.strictObject({
   services: z.array(z.string()).default([]),
   /** Team or person who keeps the page true. */
   owner: z.string().optional(),
-  /** When someone last checked the page against reality. */
-  lastReviewed: z.coerce.date().optional(),
-  /** How often it must be reviewed; with lastReviewed the page says when it is overdue. */
-  reviewEvery: durationSchema.optional(),
+  /** When someone last checked the page against reality: YYYY-MM-DD, not in the future. */
+  lastReviewed: contentDateSchema({ notInFuture: 'a review date is when someone checked the page' }).optional(),
+  /** How often it must be reviewed (a day or more); with lastReviewed the page says when it is overdue. */
+  reviewEvery: reviewIntervalSchema.optional(),
   tags: z.array(z.string()).default([]),
-  /** Set by the docs loader (never by authors): the entry's id, so checks can see its folder. */
+  /** Set by the docs loader (never by authors): the entry's id, so checks can see its folder. See `INTERNAL_KEYS`. */
   entryPath: z.string().optional(),
 });
 
@@ -55,37 +56,26 @@ type RunbookFields = z.output<typeof runbookFields>;
  */
 export function checkRunbook(index: ContentIndex) {
   return (data: Pick<RunbookFields, 'handbook' | 'kind' | 'severity' | 'entryPath'>, ctx: z.RefinementCtx) => {
-    const handbook = typeof data.handbook === 'string' && data.handbook !== '' ? data.handbook : undefined;
     const folder = data.entryPath === undefined ? undefined : folderOfPage(data.entryPath);
     // Pages at the top of content/docs/ that are not a handbook's index (404.md) are site pages.
     const sitePage = data.entryPath !== undefined && !data.entryPath.includes('/') && !index.handbooks.has(data.entryPath) && data.handbook === undefined;
     if (data.entryPath !== undefined && !sitePage) {
       if (data.kind === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['kind'], message: `Missing field "kind": expected one of ${oneOf(RUNBOOK_KINDS)}` });
+        ctx.addIssue({ code: 'custom', path: ['kind'], message: `Missing field \`kind\`: expected one of ${oneOf(RUNBOOK_KINDS)}` });
       }
       if (data.handbook === undefined) {
         ctx.addIssue({
           code: 'custom',
           path: ['handbook'],
-          message: `Missing field "handbook": expected the id of a handbook${folder ? `, here "${folder}" (the page's folder)` : ''}; known handbooks: ${oneOf(index.handbooks)}`,
+          message: `Missing field \`handbook\`: expected the id of a handbook${folder ? `, here "${folder}" (the page's folder)` : ''}; known handbooks: ${oneOf(index.handbooks)}`,
         });
         return;
       }
-      if (handbook !== undefined && folder !== handbook) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['handbook'],
-          input: handbook,
-          message: folder
-            ? `Handbook "${handbook}" does not match the page's folder "${folder}": runbooks live in content/docs/<handbook>/`
-            : `Runbooks live in their handbook's folder: move this page to content/docs/${handbook}/`,
-        });
-      }
     }
-    if (!checkHandbook(index, handbook, ctx)) return;
-    if (!Array.isArray(data.severity)) return;
+    const handbook = checkHandbookOfEntry(index, { kind: 'runbook', handbook: data.handbook, entryPath: sitePage ? undefined : data.entryPath }, ctx);
+    if (handbook === undefined || !Array.isArray(data.severity)) return;
     data.severity.forEach((level, i) =>
-      checkLevel(index, handbook!, level, ctx, data.severity.length === 1 ? ['severity'] : ['severity', i]),
+      checkLevel(index, handbook, level, ctx, data.severity.length === 1 ? ['severity'] : ['severity', i]),
     );
   };
 }

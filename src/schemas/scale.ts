@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { closest, EVEN_IF_INVALID, oneOf } from './context';
+import { closest, displacedLevelIds, EVEN_IF_INVALID, oneOf } from './context';
 import { durationSchema } from './duration';
 import { slugify } from './slug';
 import { CONDITION_HINT, parseCondition, type ThresholdCondition } from './threshold-condition';
@@ -118,9 +118,14 @@ export const scaleSchema = z
       }
       seen.add(level.id);
     });
-    // With an id twice (or a level without a usable id), an answer's "SEV-2" may be right and the
-    // ids wrong: that one mistake is reported above, not once more per answer and threshold.
-    if (!readLevelIds(scale)) return;
+    // With a level without a usable id, an answer's "SEV-2" may be right and the ids wrong: that one
+    // mistake is reported at the level, not once more per answer and threshold. An id given twice
+    // leaves the other ids as they are; only the ids the repeated level may have been meant to have
+    // are not held against the answers and thresholds (see `displacedLevelIds`).
+    const ids = readLevelIds(scale);
+    if (!ids) return;
+    const displaced = new Set(displacedLevelIds(ids));
+    const unknown = (level: unknown): level is string => typeof level === 'string' && !seen.has(level) && !displaced.has(level);
     const unknownLevel = (level: string) => `Unknown severity "${level}": expected one of ${oneOf(seen)}${didYouMean(level, seen)}`;
     const questionIds = new Set<string>();
     (Array.isArray(scale.questions) ? scale.questions : []).forEach((question, q) => {
@@ -141,7 +146,7 @@ export const scaleSchema = z
           }
           slugs.set(slug, answer.label);
         }
-        if (typeof answer?.level === 'string' && !seen.has(answer.level)) {
+        if (unknown(answer?.level)) {
           ctx.addIssue({ code: 'custom', path: ['questions', q, 'answers', a, 'level'], input: answer.level, message: unknownLevel(answer.level) });
         }
       });
@@ -158,7 +163,7 @@ export const scaleSchema = z
         }
         metricKeys.set(key, threshold.metric);
       }
-      if (typeof threshold?.level === 'string' && !seen.has(threshold.level)) {
+      if (unknown(threshold?.level)) {
         ctx.addIssue({ code: 'custom', path: ['thresholds', t, 'level'], input: threshold.level, message: unknownLevel(threshold.level) });
       }
     });
@@ -170,17 +175,16 @@ function didYouMean(value: string, candidates: Iterable<string>): string {
 }
 
 /**
- * The level ids of a scale as written in its file, when they can be trusted: a list of levels, each
- * with a well-formed id, no id twice. `undefined` otherwise: checking other files against this scale
- * would only repeat its own mistake (a runbook's "SEV-2" is not wrong because the scale wrote "SEV-1"
- * twice). Reads the raw YAML, so it works whatever else in the scale is invalid.
+ * The level ids of a scale as written in its file (a repeated one twice), when they can be read: a
+ * list of levels, each with a well-formed id. `undefined` otherwise: checking other files against
+ * this scale would only repeat its own mistake (a runbook's "SEV-2" is not wrong because the scale
+ * left a level's id out). Reads the raw YAML, so it works whatever else in the scale is invalid.
  */
 export function readLevelIds(data: unknown): string[] | undefined {
   const levels = (data as { levels?: unknown } | null)?.levels;
   if (!Array.isArray(levels) || levels.length === 0) return undefined;
   const ids = levels.map((level) => (level as { id?: unknown } | null)?.id);
-  if (!ids.every((id): id is string => typeof id === 'string' && LEVEL_ID.test(id))) return undefined;
-  return new Set(ids).size === ids.length ? ids : undefined;
+  return ids.every((id): id is string => typeof id === 'string' && LEVEL_ID.test(id)) ? ids : undefined;
 }
 
 export type Scale = z.output<typeof scaleSchema>;

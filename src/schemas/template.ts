@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { EVEN_IF_INVALID, oneOf, type ContentIndex } from './context';
+import { closest, EVEN_IF_INVALID, oneOf, type ContentIndex } from './context';
 import { placeholdersOf } from './placeholders';
-import { checkHandbook, checkLevel } from './references';
+import { checkHandbookOfEntry, checkLevel } from './references';
 
 export const FIELD_TYPES = ['text', 'multiline', 'choice', 'time', 'duration', 'severity', 'list'] as const;
 export const TEMPLATE_PURPOSES = [
@@ -44,12 +44,14 @@ export function templateSchema(index: ContentIndex) {
       /** When it is sent: "within 15 minutes of declaring". */
       when: z.string().optional(),
       fields: z.array(templateFieldSchema).default([]),
-      /** The Markdown body with {{field}} placeholders (filled in by the loader). */
+      /** The Markdown body with {{field}} placeholders (filled in by the loader; see `INTERNAL_KEYS`). */
       body: z.string().min(1, 'A template needs a body below its frontmatter'),
+      /** The entry's id, set by the loader so the handbook can be checked against the folder (see `INTERNAL_KEYS`). */
+      entryPath: z.string().optional(),
     })
     .superRefine((template, ctx) => {
       // Runs even when a field failed (EVEN_IF_INVALID), so every value is type-tested before use.
-      const handbookKnown = checkHandbook(index, template.handbook, ctx);
+      const handbook = checkHandbookOfEntry(index, { kind: 'template', handbook: template.handbook, entryPath: template.entryPath }, ctx);
       const ids = new Set<string>();
       (Array.isArray(template.fields) ? template.fields : []).forEach((field, i) => {
         if (typeof field?.id !== 'string') return;
@@ -59,11 +61,25 @@ export function templateSchema(index: ContentIndex) {
         if (field.type === 'choice' && !options?.length) {
           ctx.addIssue({ code: 'custom', path: ['fields', i, 'options'], message: `Field "${field.id}" is a choice: list its options` });
         }
+        const seen = new Set<string>();
+        (Array.isArray(field.options) ? field.options : []).forEach((option, o) => {
+          if (typeof option !== 'string') return;
+          if (seen.has(option)) {
+            ctx.addIssue({ code: 'custom', path: ['fields', i, 'options', o], input: option, message: `Option "${option}" of "${field.id}" is listed twice: list each option once` });
+          }
+          seen.add(option);
+        });
         if (field.type === 'choice' && typeof field.default === 'string' && options?.length && !options.includes(field.default)) {
-          ctx.addIssue({ code: 'custom', path: ['fields', i, 'default'], input: field.default, message: `Default "${field.default}" is not one of the options of "${field.id}": ${oneOf(options)}` });
+          const guess = closest(field.default, options);
+          ctx.addIssue({
+            code: 'custom',
+            path: ['fields', i, 'default'],
+            input: field.default,
+            message: `Default "${field.default}" is not one of the options of "${field.id}": ${oneOf(options)}${guess ? `. Did you mean "${guess}"?` : ''}`,
+          });
         }
-        if (field.type === 'severity' && typeof field.default === 'string' && handbookKnown) {
-          checkLevel(index, template.handbook, field.default, ctx, ['fields', i, 'default']);
+        if (field.type === 'severity' && typeof field.default === 'string' && handbook !== undefined) {
+          checkLevel(index, handbook, field.default, ctx, ['fields', i, 'default']);
         }
       });
       if (typeof template.body !== 'string') return;
@@ -73,7 +89,7 @@ export function templateSchema(index: ContentIndex) {
             code: 'custom',
             path: ['body'],
             input: `{{${name}}}`,
-            message: `Placeholder {{${name}}} has no field: add a field with id "${name}" to "fields", or fix the placeholder` +
+            message: `Placeholder {{${name}}} has no field: add a field with id "${name}" to \`fields\`, or fix the placeholder` +
               (ids.size ? ` (fields: ${oneOf(ids)})` : ''),
           });
         }

@@ -70,6 +70,7 @@ describe('astro build on broken content', () => {
     const result = build({ contentDir: dir });
     expect(result.output).toContain('Content is valid');
     expect(result.status).not.toBe(0);
-    expect(result.output).toContain('on /demo/scenarios/outage/: /demo/#levle-p1 (no element with id "levle-p1" on /demo/)');
+    // Named by its source file (outside the project here, so the path climbs out of it) and its page, with the likely fix.
+    expect(result.output).toContain('docs/demo/scenarios/outage.mdx (/demo/scenarios/outage/): /demo/#levle-p1 (no element with id "levle-p1" on /demo/). Did you mean "#level-p1"?');
   });
 });

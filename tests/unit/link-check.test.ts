@@ -2,8 +2,13 @@
  * The link checker over built HTML: every internal href must reach a page, every #fragment an id on
  * that page; external links, build assets and search files are left alone.
  */
-import { describe, expect, it } from 'vitest';
-import { findBrokenLinks, scanHtml, type BuiltPage } from '../../src/build/link-check';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closestPage, findBrokenLinks, scanHtml, type BuiltPage } from '../../src/build/link-check';
+import { brokenLinksHint, brokenLinksReport } from '../../src/build/link-check-integration';
+import { pageSources } from '../../src/build/page-sources';
 
 const built = (path: string, ids: string[], hrefs: string[]): BuiltPage => ({ path, ids: new Set(ids), hrefs });
 
@@ -51,14 +56,17 @@ describe('findBrokenLinks', () => {
   });
 
   it('reports a link to a page that does not exist', () => {
-    const page = built('/demo/', [], ['/demo/respond-nwo/']);
-    expect(findBrokenLinks([page, respondNow])).toEqual([{ page: '/demo/', href: '/demo/respond-nwo/', reason: 'no such page' }]);
+    const page = built('/demo/', [], ['/demo/respond-nwo/', '/demo/nothing-like-it/']);
+    expect(findBrokenLinks([page, respondNow])).toEqual([
+      { page: '/demo/', href: '/demo/respond-nwo/', reason: 'no such page', guess: '/demo/respond-now/' },
+      { page: '/demo/', href: '/demo/nothing-like-it/', reason: 'no such page' },
+    ]);
   });
 
   it('reports a missing #fragment, naming the id and the target page', () => {
     const page = built('/demo/', [], ['/demo/respond-now/#verfiy']);
     expect(findBrokenLinks([page, respondNow])).toEqual([
-      { page: '/demo/', href: '/demo/respond-now/#verfiy', reason: 'no element with id "verfiy" on /demo/respond-now/' },
+      { page: '/demo/', href: '/demo/respond-now/#verfiy', reason: 'no element with id "verfiy" on /demo/respond-now/', guess: '#verify' },
     ]);
   });
 
@@ -141,5 +149,57 @@ describe('findBrokenLinks', () => {
     }).not.toThrow();
     expect(result.map((broken) => broken.href)).toEqual(['/demo/respond-now/#100%', '/files/50%.pdf']);
     expect(result.every((broken) => broken.page === '/demo/')).toBe(true);
+  });
+});
+
+describe('closestPage', () => {
+  const pages = ['/demo/', '/demo/respond-now/', '/demo/process/post-mortem/', '/demo/process/declare/', '/demo/scenarios/outage/', '/other/process/nothing-else/'];
+
+  it('suggests the close name in the same folder', () => {
+    expect(closestPage('/demo/respond-nwo/', pages)).toBe('/demo/respond-now/');
+    expect(closestPage('/demo/process/declar/', pages)).toBe('/demo/process/declare/');
+  });
+
+  it('suggests nothing when no name in the folder is close, even if a page elsewhere is', () => {
+    expect(closestPage('/demo/process/nothing/', pages)).toBeUndefined();
+  });
+
+  it('looks in the closest folder when the folder itself is misspelt', () => {
+    expect(closestPage('/demo/scenarois/outage/', pages)).toBe('/demo/scenarios/outage/');
+  });
+});
+
+describe('the build\'s broken-link report', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'handbook-pages-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  for (const path of ['content/docs/demo/index.mdx', 'content/docs/demo/scenarios/outage.mdx', 'src/pages/index.astro', 'src/pages/reviews.astro', 'src/pages/404.astro', 'src/pages/print/[handbook].astro']) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), '');
+  }
+
+  it('names the source file of each page: the runbook, or the page of the code', () => {
+    const sourceOf = pageSources(dir, join(dir, 'content'));
+    expect(['/demo/', '/demo/scenarios/outage/', '/', '/reviews/', '/404.html', '/print/demo/', '/nowhere/'].map(sourceOf)).toEqual([
+      'content/docs/demo/index.mdx', 'content/docs/demo/scenarios/outage.mdx', 'src/pages/index.astro', 'src/pages/reviews.astro', 'src/pages/404.astro',
+      'src/pages/print/[handbook].astro', undefined,
+    ]);
+  });
+
+  it('lists each link with its source file, the reason and the likely fix, and a hint for the kinds of failure found', () => {
+    const broken = findBrokenLinks([
+      built('/demo/scenarios/outage/', [], ['/demo/#levle-p1', '/demo/respond-nwo/']),
+      built('/demo/', ['level-p1', 'level-p2'], []),
+      built('/demo/respond-now/', [], []),
+    ]);
+    expect(brokenLinksReport(broken, pageSources(dir, join(dir, 'content')))).toBe(
+      '2 broken internal links:\n' +
+        '  - content/docs/demo/scenarios/outage.mdx (/demo/scenarios/outage/): /demo/#levle-p1 (no element with id "levle-p1" on /demo/). Did you mean "#level-p1"?\n' +
+        '  - content/docs/demo/scenarios/outage.mdx (/demo/scenarios/outage/): /demo/respond-nwo/ (no such page). Did you mean "/demo/respond-now/"?',
+    );
+    const hint = brokenLinksHint(broken);
+    expect(hint).toContain('with a trailing slash');
+    expect(hint).toContain('A #fragment must be an id on the target page');
+    expect(hint).not.toContain('/agency-platform/severity/');
+    expect(brokenLinksHint(broken.slice(0, 1))).not.toContain('trailing slash');
   });
 });

@@ -7,11 +7,14 @@ import {
   countsText,
   DEFAULT_REVIEW_EVERY,
   intervalDays,
+  daysBetween,
   isoDay,
+  localDay,
   nextReviewDate,
   REVIEW_STATUSES,
   reviewInterval,
   reviewStatus,
+  reviewStatusOn,
 } from '../../src/lib/review';
 
 const d = (iso: string) => new Date(iso);
@@ -40,13 +43,13 @@ describe('review dates', () => {
 describe('reviewStatus', () => {
   const due = d('2025-04-10T00:00:00Z');
 
-  it('is overdue once the due moment has passed, as the runbook\'s own notice says', () => {
-    expect(reviewStatus(due, d('2025-04-10T00:00:01Z'))).toBe('overdue');
+  it('is overdue from the due day itself (its first moment, by the UTC calendar), as the runbook\'s own notice says', () => {
+    expect(reviewStatus(due, d('2025-04-10T00:00:00Z'))).toBe('overdue');
+    expect(reviewStatus(due, d('2025-04-09T23:59:59Z'))).toBe('due-soon');
     expect(reviewStatus(due, d('2026-01-01'))).toBe('overdue');
   });
 
   it('is due soon within 30 days of it, inclusive, and fine before', () => {
-    expect(reviewStatus(due, d('2025-04-10T00:00:00Z'))).toBe('due-soon');
     expect(reviewStatus(due, d('2025-03-11T00:00:00Z'))).toBe('due-soon');
     expect(reviewStatus(due, d('2025-03-10T23:59:59Z'))).toBe('fine');
     expect(reviewStatus(due, d('2025-03-20'), 7)).toBe('fine');
@@ -55,6 +58,29 @@ describe('reviewStatus', () => {
   it('counts a page never reviewed (or with an unreadable date) as overdue', () => {
     expect(reviewStatus(undefined, d('2025-01-01'))).toBe('overdue');
     expect(reviewStatus(new Date(Number.NaN), d('2025-01-01'))).toBe('overdue');
+  });
+});
+
+describe('reviewStatusOn: by the reader\'s own day', () => {
+  it('compares calendar days, so the reader\'s local midnight is the boundary', () => {
+    expect(reviewStatusOn('2026-03-01', '2026-03-01')).toBe('overdue');
+    expect(reviewStatusOn('2026-03-01', '2026-02-28')).toBe('due-soon');
+    expect(reviewStatusOn('2026-03-01', '2026-01-30')).toBe('due-soon');
+    expect(reviewStatusOn('2026-03-01', '2026-01-29')).toBe('fine');
+    expect(reviewStatusOn(undefined, '2026-01-01')).toBe('overdue');
+    expect(reviewStatusOn('not a day', '2026-01-01')).toBe('overdue');
+  });
+
+  it('takes the reader\'s date in their own time zone, not UTC\'s', () => {
+    // 23:30 on 28 February in a zone behind UTC is already 1 March in UTC.
+    const lateEvening = new Date(2026, 1, 28, 23, 30);
+    expect(localDay(lateEvening)).toBe('2026-02-28');
+    expect(localDay(new Date(2026, 2, 1, 0, 0))).toBe('2026-03-01');
+  });
+
+  it('counts days across months and leap years', () => {
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2025-03-01', '2025-02-28')).toBe(-1);
   });
 });
 

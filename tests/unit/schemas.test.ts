@@ -311,9 +311,9 @@ describe('schemas', () => {
 
     it('requires handbook and kind of a page under content/docs/<handbook>/, naming the folder', () => {
       const issues = issuesOf(schema, invalidYaml('runbooks/missing-handbook-and-kind.yaml'));
-      expect(messageAt(issues, ['kind'])).toBe('Missing field "kind": expected one of overview, scenario, process, reference, onboarding');
+      expect(messageAt(issues, ['kind'])).toBe('Missing field `kind`: expected one of overview, scenario, process, reference, onboarding');
       const handbook = messageAt(issues, ['handbook']);
-      expect(handbook).toContain('Missing field "handbook"');
+      expect(handbook).toContain('Missing field `handbook`');
       expect(handbook).toContain('here "demo" (the page\'s folder)');
       expect(handbook).toContain('known handbooks: demo');
     });
@@ -325,7 +325,7 @@ describe('schemas', () => {
 
     it('requires a handbook\'s index page (entry id "demo") to say handbook: demo', () => {
       const issues = issuesOf(schema, invalidYaml('runbooks/handbook-index-without-handbook.yaml'));
-      expect(messageAt(issues, ['handbook'])).toContain('Missing field "handbook": expected the id of a handbook, here "demo"');
+      expect(messageAt(issues, ['handbook'])).toContain('Missing field `handbook`: expected the id of a handbook, here "demo"');
       expect(parsed(schema, page({ handbook: 'demo', kind: 'overview', entryPath: 'demo' }))).toMatchObject({ handbook: 'demo' });
     });
 

@@ -1,15 +1,17 @@
 /**
  * Validates all content in one pass, without Astro: reads every file, checks the scales first (their
  * level ids are what other files are checked against), then every other file against the same Zod
- * schemas the collections use, then the checks across files and the links written in runbooks.
- * Returns every problem; nothing stops at the first one.
+ * schemas the collections use, then the checks across files, each MDX runbook's body (it compiles,
+ * its imports exist, our components' properties name real content), and the internal links written
+ * in runbooks and in YAML text. Returns every problem; nothing stops at the first one.
  */
 import { resolve } from 'node:path';
 import { contentIndexOf } from '../content-index';
 import { displayPath } from '../content-files';
 import { findIntegrityProblems } from '../integrity';
 import { checkFiles } from './check-files';
-import { findSourceLinkProblems, siteRoutes } from './links';
+import { findMdxProblems } from './components';
+import { findSourceLinkProblems, findYamlLinkProblems, siteRoutes } from './links';
 import type { Problem } from './problem';
 import { readSources, type Source } from './sources';
 
@@ -42,10 +44,13 @@ export function validateContent({ root, contentDir = resolve(root, 'content') }:
     scales: of('scale').map((source) => ({ id: source.id, data: source.data })),
     runbooks: of('runbook').map((source) => source.id),
   });
-  // A scale whose level ids cannot be trusted says, under its own errors, what was not checked.
+  // A scale whose level ids cannot be read, or that repeats one, says under its own errors what was not checked.
   const noted = (problem: Problem): Problem => {
     const scale = of('scale').find((source) => source.path === problem.file);
-    return scale && index.unreadableScales.has(scale.id) ? { ...problem, note: SKIPPED_NOTE(scale.id) } : problem;
+    if (!scale) return problem;
+    if (index.unreadableScales.has(scale.id)) return { ...problem, note: SKIPPED_NOTE(scale.id) };
+    const displaced = index.displacedLevels.get(scale.id);
+    return displaced ? { ...problem, note: DISPLACED_NOTE(scale.id, [...displaced]) } : problem;
   };
   const scaleProblems = [...unreadable, ...checkFiles(of('scale'), index)].map(noted);
   const otherProblems = checkFiles(sources.filter((source) => source.kind !== 'scale'), index);
@@ -59,14 +64,24 @@ export function validateContent({ root, contentDir = resolve(root, 'content') }:
       return typeof start === 'string' ? [{ handbook: source.id, start }] : [];
     }),
   });
-  const links = findSourceLinkProblems(
-    of('runbook').map((source) => ({ id: source.id, path: source.path, body: source.body ?? '', bodyLine: source.bodyLine ?? 1 })),
-    siteRoutes(root),
+  const mdx = findMdxProblems(
+    of('runbook').flatMap((source) => (source.file.endsWith('.mdx') && source.body !== undefined ? [{ path: source.path, file: source.file, body: source.body, bodyLine: source.bodyLine ?? 1 }] : [])),
+    { root, index, templates: new Set(of('template').map((source) => source.id)) },
   );
+  const routes = siteRoutes(root);
+  const pages = of('runbook').map((source) => ({ id: source.id, path: source.path, body: source.body ?? '', bodyLine: source.bodyLine ?? 1 }));
+  const links = [
+    ...findSourceLinkProblems(pages, routes),
+    ...findYamlLinkProblems(
+      sources.flatMap((source) => (source.kind !== 'runbook' && source.data !== undefined && source.yaml ? [{ path: source.path, data: source.data, lineOf: source.yaml.lineOf }] : [])),
+      pages,
+      routes,
+    ),
+  ];
 
   // Scales first (other files' checks depend on them), then the files in reading order.
   const order = new Map(sources.map((source, i) => [source.path, source.kind === 'scale' ? i - sources.length : i]));
-  const all = [...scaleProblems, ...otherProblems, ...integrity, ...links].sort(
+  const all = [...scaleProblems, ...otherProblems, ...integrity, ...mdx, ...links].sort(
     (a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || (a.line ?? 0) - (b.line ?? 0),
   );
   const counts = { handbook: 0, scale: 0, template: 0, drill: 0, runbook: 0 };
@@ -75,7 +90,11 @@ export function validateContent({ root, contentDir = resolve(root, 'content') }:
 }
 
 const SKIPPED_NOTE = (handbook: string) =>
-  `the severities used in this scale's questions and thresholds, and in the runbooks, templates and drills of "${handbook}", are checked once its level ids are fixed.`;
+  `the severities used in this scale's questions and thresholds, and in the runbooks, templates and drills of "${handbook}", are checked once every level has a readable id.`;
+
+const DISPLACED_NOTE = (handbook: string, ids: string[]) =>
+  `until each level has its own id, ${ids.length === 1 ? 'the severity' : 'the severities'} ${ids.length === 1 ? ids[0] : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`} (which the repeated level may be meant to have) ` +
+  `${ids.length === 1 ? 'is' : 'are'} not reported in this scale or in the runbooks, templates and drills of "${handbook}"; any other unknown severity is.`;
 
 /** "content" for the example content, or the folder HANDBOOK_CONTENT_DIR points at. */
 export function contentDirFromEnv(root: string): string {

@@ -5,7 +5,9 @@
  * received number") are rewritten, and what was received is quoted from the file itself.
  */
 import { z } from 'astro/zod';
-import { closest, oneOf } from '../../schemas/context';
+import { closest, INTERNAL_KEYS, oneOf } from '../../schemas/context';
+import { DURATION_HINT } from '../../schemas/duration-text';
+import { isDurationSchema } from '../../schemas/duration';
 
 type Issue = z.core.$ZodIssue;
 type Path = readonly PropertyKey[];
@@ -17,6 +19,8 @@ export interface DescribedIssue {
   atKey?: boolean;
   /** The offending text, when the issue gives it (a placeholder in a template's body). */
   input?: unknown;
+  /** For an unknown field: the known field it is closest to. */
+  guess?: string;
 }
 
 export interface IssueContext {
@@ -30,9 +34,25 @@ export interface IssueContext {
 
 const defaultMessage = z.locales.en().localeError;
 
-/** Every issue of a failed parse, described; an unknown-fields issue gives one entry per field. */
+/**
+ * Every issue of a failed parse, described; an unknown-fields issue gives one entry per field. One
+ * mistake gives one entry: a misspelt required field (`handbok:`) is an unknown field whose closest
+ * match is missing, and is reported as the unknown field alone, saying that the match is required.
+ */
 export function describeIssues(issues: readonly Issue[], context: IssueContext): DescribedIssue[] {
-  return issues.flatMap((issue) => describe(issue, issue.path, context));
+  const described = issues.flatMap((issue) => describe(issue, issue.path, context));
+  const missing = new Set(
+    described.filter((issue) => !issue.atKey && issue.path.length > 0 && valueAt(context.data, issue.path) === undefined).map((issue) => pathText(issue.path)),
+  );
+  const explained = new Set<string>();
+  const merged = described.map((issue) => {
+    if (!issue.atKey || issue.guess === undefined) return issue;
+    const target = pathText([...issue.path.slice(0, -1), issue.guess]);
+    if (!missing.has(target)) return issue;
+    explained.add(target);
+    return { ...issue, message: `${issue.message} (\`${issue.guess}\` is required)` };
+  });
+  return merged.filter((issue) => issue.atKey || !explained.has(pathText(issue.path)));
 }
 
 function describe(issue: Issue, path: Path, context: IssueContext): DescribedIssue[] {
@@ -42,7 +62,7 @@ function describe(issue: Issue, path: Path, context: IssueContext): DescribedIss
     return issue.keys.map((key) => {
       const guess = closest(key, known);
       const hint = guess ? `did you mean \`${guess}\`?` : known.length ? `expected one of ${known.map((k) => `\`${k}\``).join(', ')}` : 'no fields are expected here';
-      return { path: [...path, key], message: `Unknown field \`${key}\` in ${where}: ${hint}`, atKey: true };
+      return { path: [...path, key], message: `Unknown field \`${key}\` in ${where}: ${hint}`, atKey: true, guess };
     });
   }
   if (issue.code === 'invalid_union') return describeUnion(issue, path, context);
@@ -52,16 +72,24 @@ function describe(issue: Issue, path: Path, context: IssueContext): DescribedIss
     const quote = issue.code === 'invalid_format' && typeof received === 'string' ? ` (received "${received}")` : '';
     return [{ path, message: `${issue.message}${quote}`, input: issue.input }];
   }
-  return [{ path, message: genericMessage(issue, path, received) }];
+  return [{ path, message: genericMessage(issue, path, received, context) }];
 }
 
-function genericMessage(issue: Issue, path: Path, received: unknown): string {
+/** "Missing field `response`: expected a duration such as ...", or "Missing value: ..." in a list. */
+function missingMessage(path: Path, expected: string): string {
+  const name = path[path.length - 1];
+  return typeof name === 'string' ? `Missing field \`${name}\`: expected ${expected}` : `Missing value: expected ${expected}`;
+}
+
+/** What a missing value at `path` should be, in words: a duration's grammar rather than "text or a number". */
+function expectedAt(context: IssueContext, path: Path, fallback: string): string {
+  return fieldSchemasAt(context.schema, path).some(readsDuration) ? DURATION_HINT : fallback;
+}
+
+function genericMessage(issue: Issue, path: Path, received: unknown, context: IssueContext): string {
   switch (issue.code) {
     case 'invalid_type': {
-      const name = path[path.length - 1];
-      if (received === undefined) {
-        return typeof name === 'string' ? `Missing field \`${name}\`: expected ${typeName(issue.expected)}` : `Missing value: expected ${typeName(issue.expected)}`;
-      }
+      if (received === undefined) return missingMessage(path, expectedAt(context, path, typeName(issue.expected)));
       return `Expected ${typeName(issue.expected)}, received ${show(received)}`;
     }
     case 'invalid_value': {
@@ -103,7 +131,7 @@ function describeUnion(issue: Extract<Issue, { code: 'invalid_union' }>, path: P
   if (kinds.size === 0) return [{ path, message: `Received ${show(received)}, which matches none of the accepted forms` }];
   const list = [...kinds];
   const expected = list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
-  return [{ path, message: received === undefined ? `Missing value: expected ${expected}` : `Expected ${expected}, received ${show(received)}` }];
+  return [{ path, message: received === undefined ? missingMessage(path, expectedAt(context, path, expected)) : `Expected ${expected}, received ${show(received)}` }];
 }
 
 function isCustomMessage(issue: Issue): boolean {
@@ -167,7 +195,29 @@ export function valueAt(data: unknown, path: Path): unknown {
 export function knownKeysAt(schema: z.ZodType, path: Path): string[] {
   let current: z.core.$ZodType[] = [schema];
   for (const segment of path) current = current.flatMap((s) => childrenOf(unwrap(s), segment));
-  return [...new Set(current.map(unwrap).flatMap((s) => (s._zod.def.type === 'object' ? Object.keys((s as z.ZodObject)._zod.def.shape) : [])))];
+  const keys = current.map(unwrap).flatMap((s) => (s._zod.def.type === 'object' ? Object.keys((s as z.ZodObject)._zod.def.shape) : []));
+  // Keys the loaders set are not the author's to write (see INTERNAL_KEYS).
+  return [...new Set(keys)].filter((key) => !(INTERNAL_KEYS as readonly string[]).includes(key));
+}
+
+/** The schemas of the field at `path`, with their wrappers (optional, default...) still on. */
+function fieldSchemasAt(schema: z.ZodType, path: Path): z.core.$ZodType[] {
+  if (path.length === 0) return [schema];
+  let current: z.core.$ZodType[] = [schema];
+  for (const segment of path.slice(0, -1)) current = current.flatMap((s) => childrenOf(unwrap(s), segment));
+  return current.flatMap((s) => childrenOf(unwrap(s), path[path.length - 1]));
+}
+
+/** Whether a field's schema, under any wrappers, reads a duration. */
+function readsDuration(schema: z.core.$ZodType): boolean {
+  let current = schema;
+  for (let i = 0; i < 20; i++) {
+    if (isDurationSchema(current)) return true;
+    const def = current._zod.def as { innerType?: z.core.$ZodType };
+    if (!def.innerType) return false;
+    current = def.innerType;
+  }
+  return false;
 }
 
 function unwrap(schema: z.core.$ZodType): z.core.$ZodType {

@@ -9,9 +9,11 @@
  * extension), relative links, and fragments on pages whose ids come from components or HTML.
  */
 import { join } from 'node:path';
+import { parseInline, type InlineToken } from '../../lib/inline-markdown';
 import { closest } from '../../schemas/context';
 import { normalisePageId, pageHref } from '../../schemas/ids';
 import { listFiles } from '../files';
+import { closestPage } from '../link-check';
 import type { Problem } from './problem';
 
 export interface LinkSource {
@@ -96,6 +98,67 @@ export function idsKnownFromSource(body: string): boolean {
 }
 
 export function findSourceLinkProblems(pages: readonly LinkSource[], routes: Routes): Problem[] {
+  const check = linkChecker(pages, routes);
+  const problems: Problem[] = [];
+  for (const page of pages) {
+    for (const { href, line } of linksOf(page.body, page.bodyLine)) {
+      const problem = check(href, page);
+      if (problem) problems.push({ file: page.path, path: ['body'], line, message: problem });
+    }
+  }
+  return problems;
+}
+
+/** A text field of a YAML file (or of a template's frontmatter), for the links written in it. */
+export interface YamlLinkSource {
+  /** The file as reports name it. */
+  path: string;
+  /** The data as read; every string in it is read as inline Markdown, except at `skip` keys. */
+  data: unknown;
+  /** The line of the value at a path. */
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+}
+
+/**
+ * Links written in YAML text fields (`[see](/x/y/)` in a handbook's description, a drill's scenario,
+ * a level's definition), read with the inline Markdown tokenizer the site renders them with, and
+ * checked like links in runbooks, against the file and field. A link that is only a `#fragment` is
+ * left to the check of the built site: which page it lands on depends on where the text is shown.
+ */
+export function findYamlLinkProblems(files: readonly YamlLinkSource[], pages: readonly LinkSource[], routes: Routes): Problem[] {
+  const check = linkChecker(pages, routes);
+  const problems: Problem[] = [];
+  for (const file of files) {
+    for (const { path, text } of textFields(file.data)) {
+      for (const href of linkTargets(parseInline(text))) {
+        if (href.startsWith('#')) continue;
+        const problem = check(href);
+        if (problem) problems.push({ file: file.path, path, line: file.lineOf(path), message: problem });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Keys whose text is not inline Markdown: a template's body (shown as written) and the loaders' own. */
+const NOT_MARKDOWN = new Set(['body', 'entryPath']);
+
+function textFields(data: unknown, path: PropertyKey[] = []): { path: PropertyKey[]; text: string }[] {
+  if (typeof data === 'string') return [{ path, text: data }];
+  if (Array.isArray(data)) return data.flatMap((item, i) => textFields(item, [...path, i]));
+  if (data === null || typeof data !== 'object' || data instanceof Date) return [];
+  return Object.entries(data).flatMap(([key, value]) => (path.length === 0 && NOT_MARKDOWN.has(key) ? [] : textFields(value, [...path, key])));
+}
+
+function linkTargets(tokens: readonly InlineToken[]): string[] {
+  return tokens.flatMap((token) => [...(token.type === 'link' ? [token.href] : []), ...('children' in token ? linkTargets(token.children) : [])]);
+}
+
+/**
+ * Checks one link against the runbooks and the site's routes: the reason it is broken, or nothing.
+ * `from` is the page the link is on, for links that are only a `#fragment` or start with one.
+ */
+export function linkChecker(pages: readonly LinkSource[], routes: Routes): (href: string, from?: LinkSource) => string | undefined {
   const byId = new Map(pages.map((page) => [page.id, page]));
   const headings = new Map<string, string[]>();
   const headingsOf = (page: LinkSource) => {
@@ -103,23 +166,15 @@ export function findSourceLinkProblems(pages: readonly LinkSource[], routes: Rou
     return headings.get(page.id)!;
   };
   const hrefs = [...byId.keys()].map(pageHref);
-  const problems: Problem[] = [];
-  for (const page of pages) {
-    for (const { href, line } of linksOf(page.body, page.bodyLine)) {
-      const problem = checkLink(href, page);
-      if (problem) problems.push({ file: page.path, path: ['body'], line, message: problem });
-    }
-  }
-  return problems;
-
-  function checkLink(href: string, from: LinkSource): string | undefined {
+  return (href, from) => {
     if (!href.startsWith('/') && !href.startsWith('#')) return undefined; // external, mailto:, relative
     if (href.startsWith('//')) return undefined;
     const [rawPath, rawFragment = ''] = href.split('#', 2);
+    if (rawPath === '' && !from) return undefined;
     let path: string;
     let fragment: string;
     try {
-      path = rawPath === '' ? pageHref(from.id) : decodeURI(rawPath.split('?')[0]);
+      path = rawPath === '' ? pageHref(from!.id) : decodeURI(rawPath.split('?')[0]);
       fragment = decodeURIComponent(rawFragment);
     } catch {
       return `Broken link "${href}": malformed address (check the % escapes)`;
@@ -130,7 +185,7 @@ export function findSourceLinkProblems(pages: readonly LinkSource[], routes: Rou
     if (!target) {
       const address = path.endsWith('/') ? path : `${path}/`;
       if (routes.exact.has(address) || routes.prefixes.some((prefix) => address.startsWith(prefix))) return undefined;
-      const guess = closest(address, hrefs);
+      const guess = closestPage(address, hrefs);
       return `Broken link "${href}": there is no page ${address} (no runbook content/docs${address.replace(/\/$/, '')}.mdx)${guess ? `. Did you mean "${guess}"?` : ''}`;
     }
     if (!fragment || fragment === '_top' || !idsKnownFromSource(target.body)) return undefined;
@@ -138,7 +193,7 @@ export function findSourceLinkProblems(pages: readonly LinkSource[], routes: Rou
     if (ids.includes(fragment)) return undefined;
     const guess = closest(fragment, ids);
     return `Broken link "${href}": ${pageHref(target.id)} has no heading with the id "${fragment}"` + (guess ? `. Did you mean "#${guess}"?` : ids.length ? ` (its headings: ${ids.map((id) => `#${id}`).join(', ')})` : ' (it has no headings)');
-  }
+  };
 }
 
 /** Heading Markdown to the text Astro slugs: link and image syntax, emphasis, HTML tags and escapes removed. */
@@ -166,7 +221,7 @@ export function slug(text: string): string {
 }
 
 /** Replaces fenced code, inline code (unless kept) and comments with spaces, keeping line breaks. */
-function blankOutCode(body: string, options: { keepInlineCode?: boolean } = {}): string {
+export function blankOutCode(body: string, options: { keepInlineCode?: boolean } = {}): string {
   const blank = (text: string) => text.replace(/[^\n]/g, ' ');
   let text = body
     .replace(/^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\2[ \t]*$|(?![\s\S]))/gm, blank)

@@ -8,14 +8,28 @@ import { nextReviewDate, reviewInterval } from '../../lib/review';
 
 export async function handbook(id: string): Promise<CollectionEntry<'handbooks'>> {
   const entry = await getEntry('handbooks', id);
-  if (!entry) throw new AstroError(`Unknown handbook "${id}" in a component`, `Expected a file content/handbooks/${id}.yaml.`);
+  if (!entry) throw await unknownHandbook(id);
   return entry;
 }
 
 export async function scale(id: string): Promise<CollectionEntry<'scales'>> {
   const entry = await getEntry('scales', id);
-  if (!entry) throw new AstroError(`Handbook "${id}" has no severity scale`, `Expected a file content/scales/${id}.yaml.`);
-  return entry;
+  if (entry) return entry;
+  if (!(await getEntry('handbooks', id))) throw await unknownHandbook(id);
+  throw new AstroError(`Handbook "${id}" has no severity scale`, `Add its scale: content/scales/${id}.yaml.`);
+}
+
+/**
+ * A component was given a handbook that does not exist: almost always a typo in its `handbook`
+ * property, so the hint lists the handbooks there are (never "create content/handbooks/<typo>.yaml").
+ * `npm run validate` reports the same mistake with its file and line before any page renders.
+ */
+async function unknownHandbook(id: string): Promise<AstroError> {
+  const known = (await getCollection('handbooks')).map((entry) => entry.id).sort();
+  return new AstroError(
+    `Unknown handbook "${id}" in a component's \`handbook\` property`,
+    `Expected one of ${known.join(', ') || '(none defined)'}: check the spelling of handbook="${id}". Run \`npm run validate\` for the file and line.`,
+  );
 }
 
 export async function templatesOf(handbookId: string) {
