@@ -3,6 +3,7 @@
  * and clocks already in words), and the plain-text summary a commander pastes into chat. Pure.
  */
 import type { Classification, ClassifierQuestion, ClassifierScale, ClassifierThreshold, ClassifierLevel } from './classify';
+import type { InlineToken } from './inline-markdown';
 
 export interface LevelView extends ClassifierLevel {
   definition: string;
@@ -13,6 +14,8 @@ export interface LevelView extends ClassifierLevel {
   resolution?: string;
   /** "every 30 min", with the handbook's note; or only the note; absent when the handbook sets none. */
   updates?: string;
+  /** `updates` is only the handbook's note, with no cadence ("Daily summary"). */
+  updatesIsNote?: boolean;
   notify: { who: string; how?: string }[];
   /** In order: "After 30 min" -> "Tech Lead" (note). */
   escalation: { when: string; to: string; note?: string }[];
@@ -23,6 +26,12 @@ export interface ClassifierView extends ClassifierScale {
   levels: LevelView[];
   questions: (ClassifierQuestion & { help?: string })[];
   thresholds: (ClassifierThreshold & { group?: string })[];
+  /**
+   * The scale's texts that hold inline Markdown (a code span, emphasis, a link), tokenized at build
+   * time (src/lib/inline-markdown.ts), keyed by the text as written: the island renders the tokens,
+   * so it needs no Markdown parser. Texts without markup are not in it.
+   */
+  rich?: Record<string, InlineToken[]>;
 }
 
 export function levelView(view: Pick<ClassifierView, 'levels'>, id: string | undefined): LevelView | undefined {
@@ -38,9 +47,10 @@ export function levelLabel(level: Pick<LevelView, 'id' | 'name'>): string {
 export function headline(view: ClassifierView, result: Classification): string {
   const level = levelView(view, result.level);
   if (!level) {
-    return result.given === 0
-      ? 'No answers yet: answer the questions to get a level.'
-      : 'No level yet: no answer so far points at a level of this scale.';
+    if (result.given === 0) return 'No answers yet: answer the questions to get a level.';
+    return result.unanswered.length
+      ? 'No level yet: no answer so far points at a level of this scale.'
+      : 'No level: none of the answers points at a level of this scale.';
   }
   return `${levelLabel(level)}${result.provisional ? ' so far' : ''}`;
 }
@@ -68,13 +78,15 @@ export function summaryText(view: ClassifierView, result: Classification, link: 
     for (const reason of result.reasons) lines.push(`- ${reasonLine(reason)}`);
   }
   if (result.between) lines.push(`Answers point at ${result.between.higher} and ${result.between.lower}: the higher level applies.`);
+  if (result.withinLimits.length) lines.push(`Within their limits: ${result.withinLimits.map((item) => item.text).join('; ')}.`);
   const raise = couldRaiseLines(result);
   if (raise.length) lines.push(`Still open: ${raise.join('; ')}.`);
   if (level) {
     const targets = [`Respond ${level.response}`];
     if (level.resolution) targets.push(`resolve ${level.resolution}`);
-    targets.push(level.updates ? `updates ${level.updates}` : 'no update cadence set by the handbook');
+    if (!level.updatesIsNote) targets.push(level.updates ? `updates ${level.updates}` : 'no update cadence set by the handbook');
     lines.push(`${targets.join('; ')}.`);
+    if (level.updatesIsNote) lines.push(`Updates: ${sentence(level.updates!)}`);
     if (level.notify.length) lines.push(`Notify: ${level.notify.map((n) => (n.how ? `${n.who}: ${n.how}` : n.who)).join('; ')}.`);
     if (level.escalation.length) {
       lines.push(`Escalation: ${level.escalation.map((step) => `${step.when}: ${step.to}${step.note ? ` (${step.note})` : ''}`).join('; ')}.`);
@@ -82,6 +94,11 @@ export function summaryText(view: ClassifierView, result: Classification, link: 
   }
   lines.push(`Link: ${link}`);
   return lines.join('\n');
+}
+
+/** A text ending with one full stop. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 /** Thresholds grouped under their headings, in the scale's order. */

@@ -78,6 +78,8 @@ export interface Classification {
   provisional: boolean;
   /** The reasons point at more than one level: the higher one was taken. */
   between?: { higher: string; lower: string };
+  /** Readings given that point at no level ("Error rate: 0.5 % (P1 if > 1 %)"), so a typo shows. */
+  withinLimits: { id: string; text: string }[];
 }
 
 /** What the classifier needs of a validated scale (content/scales/<handbook>.yaml). */
@@ -121,18 +123,56 @@ export function formatReading(value: number, unit: string): string {
   return unit === 'x' ? `${number}${unit}` : `${number} ${unit}`;
 }
 
-function thresholdReason(threshold: ClassifierThreshold, reading: number | boolean): Omit<Reason, 'decisive'> | undefined {
-  if (threshold.condition) {
-    if (typeof reading !== 'number' || !meetsCondition(threshold.condition, reading)) return undefined;
-    const limit = `${threshold.condition.operator} ${formatReading(threshold.condition.value, threshold.condition.unit)}`;
-    const sustained = threshold.for ? ` for ${threshold.for}` : '';
-    return {
-      source: 'threshold', id: threshold.key, level: threshold.level,
-      text: `${threshold.metric}: ${formatReading(reading, threshold.condition.unit)} (${limit}${sustained})`,
-    };
+/**
+ * A reading as a person types it into a metric box or a link: "94,5", "94.5", ".5", "2.5%" (a unit
+ * after the number must be the threshold's own). A comma is a decimal separator only when it is the
+ * only separator and not followed by exactly three digits ("1,000" could be a thousand or one: it is
+ * refused, never guessed). Refused too: negative readings and percentages over 100. Empty text is no
+ * reading and no error. `error` completes a sentence whose subject is the metric ("needs a number...").
+ */
+export function parseReading(input: string, unit: string): { value?: number; error?: string } {
+  let text = input.trim();
+  if (!text) return {};
+  const lower = text.toLowerCase();
+  for (const written of unit === 'x' ? ['x', '×'] : unit ? [unit.toLowerCase()] : []) {
+    if (lower.endsWith(written)) {
+      text = text.slice(0, -written.length).trim();
+      break;
+    }
   }
-  if (reading !== true) return undefined;
-  return { source: 'threshold', id: threshold.key, level: threshold.level, text: `${threshold.metric}: ${threshold.text ?? 'yes'}` };
+  const match = /^(-?)(\d*)([.,]?)(\d*)$/.exec(text);
+  if (!match || !(match[2] || match[4])) return { error: `needs a number${unit ? ` in ${unit}` : ''}, such as 2.5 or 2,5` };
+  const [, minus, whole, separator, fraction] = match;
+  if (separator === ',' && whole && fraction.length === 3) {
+    return { error: `could mean ${Number(whole + fraction)} or ${Number(`${whole}.${fraction}`)}: write the one you mean without a comma` };
+  }
+  const value = Number(`${whole || '0'}.${fraction || '0'}`);
+  if (minus && value) return { error: 'cannot be negative' };
+  if (unit === '%' && value > 100) return { error: 'cannot be over 100 %' };
+  return { value };
+}
+
+/** Whether two sets of answers are the same (the order of keys aside). */
+export function sameAnswers(a: ClassifierAnswers, b: ClassifierAnswers): boolean {
+  const same = (x: Record<string, unknown>, y: Record<string, unknown>) =>
+    Object.keys(x).length === Object.keys(y).length && Object.keys(x).every((key) => x[key] === y[key]);
+  return same(a.questions, b.questions) && same(a.readings, b.readings);
+}
+
+/** A reading's line: "Error rate: 2 % (> 1 % for 5 min)"; the level when it points at one. */
+function thresholdLine(threshold: ClassifierThreshold, reading: number | boolean): { text: string; level?: string } | undefined {
+  if (threshold.condition) {
+    if (typeof reading !== 'number') return undefined;
+    const limit = `${threshold.condition.operator} ${formatReading(threshold.condition.value, threshold.condition.unit)}${threshold.for ? ` for ${threshold.for}` : ''}`;
+    const value = formatReading(reading, threshold.condition.unit);
+    return meetsCondition(threshold.condition, reading)
+      ? { text: `${threshold.metric}: ${value} (${limit})`, level: threshold.level }
+      : { text: `${threshold.metric}: ${value}, within the limit (${threshold.level} if ${limit})` };
+  }
+  if (typeof reading !== 'boolean') return undefined;
+  return reading
+    ? { text: `${threshold.metric}: ${threshold.text ?? 'yes'}`, level: threshold.level }
+    : { text: `${threshold.metric}: no (${threshold.level} if ${threshold.text ?? 'yes'})` };
 }
 
 export function classify(scale: ClassifierScale, answers: ClassifierAnswers): Classification {
@@ -152,11 +192,12 @@ export function classify(scale: ClassifierScale, answers: ClassifierAnswers): Cl
     const answer = question.answers.find((a) => a.label === chosen);
     if (answer?.level) found.push({ source: 'question', id: question.id, level: answer.level, text: `${question.text}: ${answer.label}` });
   }
+  const withinLimits: Classification['withinLimits'] = [];
   for (const threshold of scale.thresholds) {
     const reading = answers.readings[threshold.key];
-    if (reading === undefined) continue;
-    const reason = thresholdReason(threshold, reading);
-    if (reason) found.push(reason);
+    const line = reading === undefined ? undefined : thresholdLine(threshold, reading);
+    if (line?.level) found.push({ source: 'threshold', id: threshold.key, level: line.level, text: line.text });
+    else if (line) withinLimits.push({ id: threshold.key, text: line.text });
   }
 
   const level = mostSevere(scale, found.map((reason) => reason.level));
@@ -173,7 +214,7 @@ export function classify(scale: ClassifierScale, answers: ClassifierAnswers): Cl
 
   const lower = [...new Set(reasons.map((reason) => reason.level))].filter((id) => id !== level);
   const given = scale.questions.length - unanswered.length + scale.thresholds.filter((t) => answers.readings[t.key] !== undefined).length;
-  const result: Classification = { level, reasons, unanswered, given, couldRaise, provisional: couldRaise.length > 0 };
+  const result: Classification = { level, reasons, unanswered, given, couldRaise, provisional: couldRaise.length > 0, withinLimits };
   if (level && lower.length) result.between = { higher: level, lower: mostSevere(scale, lower)! };
   return result;
 }

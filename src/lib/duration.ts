@@ -8,7 +8,11 @@ import type { Duration } from '../schemas/duration-text';
 
 export { DURATION_HINT, parseDuration, type Duration } from '../schemas/duration-text';
 
-/** A short label for tables: "5 min", "1 h 30 min", "3 days", "next business day". */
+/**
+ * A short label for tables: "5 min", "1 h 30 min", "24 h", "3 days", "next business day". Whole
+ * hours up to 72 stay hours ("24 hours" and "< 72 hours" are promises made in hours: restated as
+ * "1 day" and "3 days" they read as a different promise), unless the author wrote days.
+ */
 export function formatDuration(duration: Duration): string {
   if (duration.kind === 'immediate') return 'immediately';
   if (duration.kind === 'business-days') {
@@ -16,6 +20,8 @@ export function formatDuration(duration: Duration): string {
   }
   let rest = Math.round(duration.minutes);
   if (rest < 1) return `${Math.round(duration.minutes * 60)} s`;
+  const inDays = /\d\s*d(ays?)?\b/i.test(duration.text);
+  if (rest % 60 === 0 && rest <= 72 * 60 && !inDays) return `${rest / 60} h`;
   const out: string[] = [];
   const units: [number, string, string][] = [
     [525600, 'year', 'years'], [43200, 'month', 'months'], [10080, 'week', 'weeks'], [1440, 'day', 'days'], [60, 'h', 'h'], [1, 'min', 'min'],

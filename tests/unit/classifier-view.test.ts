@@ -46,11 +46,31 @@ describe('classifier summary', () => {
   });
   it('no level: says so, never invents one', () => {
     const none = classify(view, { questions: { down: 'No', slow: 'No' }, readings: {} });
-    expect(headline(view, none)).toBe('No level yet: no answer so far points at a level of this scale.');
-    expect(summaryText(view, none, 'L').split('\n')[0]).toBe('Severity: not determined (Demo <Platform> handbook). No level yet: no answer so far points at a level of this scale.');
+    // Every question answered: not "yet", and not "so far".
+    expect(headline(view, none)).toBe('No level: none of the answers points at a level of this scale.');
+    expect(summaryText(view, none, 'L').split('\n')[0]).toBe('Severity: not determined (Demo <Platform> handbook). No level: none of the answers points at a level of this scale.');
+    expect(headline(view, classify(view, { questions: { down: 'No' }, readings: {} }))).toBe('No level yet: no answer so far points at a level of this scale.');
     expect(headline(view, classify(view, { questions: {}, readings: {} }))).toBe('No answers yet: answer the questions to get a level.');
     // A reading under its limit is an answer too: nothing points at a level yet.
     expect(headline(view, classify(view, { questions: {}, readings: { 'error-rate': 0.5 } }))).toBe('No level yet: no answer so far points at a level of this scale.');
+  });
+});
+
+describe('classifier summary: updates and readings', () => {
+  it('a handbook that gives only a note on updates: "Updates: <note>." as a sentence of its own', () => {
+    const noted: ClassifierView = { ...view, levels: [{ ...view.levels[0], updates: 'Daily summary', updatesIsNote: true }, view.levels[1]] };
+    const text = summaryText(noted, classify(noted, { questions: { down: 'Yes' }, readings: {} }), 'L');
+    expect(text).toContain('Respond within 5 min; resolve within 1 h.\nUpdates: Daily summary.\n');
+    const ended: ClassifierView = { ...view, levels: [{ ...view.levels[0], updates: 'Hourly.', updatesIsNote: true }, view.levels[1]] };
+    expect(summaryText(ended, classify(ended, { questions: { down: 'Yes' }, readings: {} }), 'L')).toContain('\nUpdates: Hourly.\n');
+  });
+  it('a cadence stays in the targets line', () => {
+    const text = summaryText(view, classify(view, { questions: { slow: 'Yes' }, readings: {} }), 'L');
+    expect(text).toContain('Respond within 15 min; updates every 30 min.');
+  });
+  it('lists readings within their limits', () => {
+    const text = summaryText(view, classify(view, { questions: { slow: 'Yes' }, readings: { 'error-rate': 0.5, attack: false } }), 'L');
+    expect(text).toContain('Within their limits: Error rate: 0.5 %, within the limit (P1 if > 1 % for 5 min); Traffic: no (P0 if looks like an attack).');
   });
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { classifierScale, classify, mostSevere, NOT_SURE, type ClassifierAnswers, type ClassifierScale } from '../../src/lib/classify';
-import { decodeAnswers, encodeAnswers } from '../../src/lib/classifier-url';
+import { classifierScale, classify, mostSevere, NOT_SURE, parseReading, sameAnswers, type ClassifierAnswers, type ClassifierScale } from '../../src/lib/classify';
+import { decodeAnswers, encodeAnswers, isForeignParameter } from '../../src/lib/classifier-url';
 import { scaleSchema } from '../../src/schemas/scale';
 import { meetsCondition, parseCondition } from '../../src/schemas/threshold-condition';
 
@@ -178,12 +178,106 @@ describe('answers in the URL', () => {
     expect(decodeAnswers(scale, query).answers).toEqual(given);
     expect(decodeAnswers(scale, '?error-rate=2,5').answers.readings).toEqual({ 'error-rate': 2.5 });
   });
-  it('ignores what it cannot use, and says why, without throwing', () => {
+  it('ignores what it cannot use, and says why, without throwing; campaign tags are no business of it', () => {
     const scale = scaleOf('hundred-k-platform');
-    const { answers: read, ignored } = decodeAnswers(scale, '?all-users=perhaps&error-rate=lots&utm_source=chat&data-breach=YES&<script>=1');
+    const { answers: read, ignored } = decodeAnswers(scale, '?all-users=perhaps&error-rate=lots&utm_source=chat&data-breach=YES&<script>=1&fbclid=x');
     expect(read).toEqual(answers({ 'data-breach': 'Yes' }));
-    expect(ignored.map((i) => i.name)).toEqual(['all-users', 'error-rate', 'utm_source', '<script>']);
+    expect(ignored.map((i) => i.name)).toEqual(['all-users', 'error-rate', '<script>']);
     expect(ignored[0].why).toMatch(/not an answer to "Is the whole service down for all users\?"/);
-    expect(ignored[1].why).toMatch(/needs a number/);
+    expect(ignored[1].why).toBe('"Error rate" needs a number in %, such as 2.5 or 2,5');
+    expect(decodeAnswers(scale, '?utm_source=slack&utm_medium=chat')).toEqual({ answers: answers(), ignored: [] });
+    expect([isForeignParameter('utm_campaign'), isForeignParameter('UTM_SOURCE'), isForeignParameter('error-rate')]).toEqual([true, true, false]);
+  });
+  it('reads names and values without regard to case', () => {
+    const scale = scaleOf('agency-platform');
+    expect(decodeAnswers(scale, '?Service-Accessible=NO&data-at-risk=Not-Sure&USERS-AFFECTED=all')).toEqual({
+      answers: answers({ 'service-accessible': 'No', 'data-at-risk': NOT_SURE, 'users-affected': 'All' }),
+      ignored: [],
+    });
+    expect(decodeAnswers(scaleOf('hundred-k-platform'), '?Error-Rate=2.5%25').answers.readings).toEqual({ 'error-rate': 2.5 });
+  });
+  it('a question given twice keeps the answer with the higher level, and says so', () => {
+    const scale = scaleOf('agency-platform');
+    for (const query of ['?service-accessible=no&service-accessible=yes', '?service-accessible=yes&service-accessible=no']) {
+      const { answers: read, ignored } = decodeAnswers(scale, query);
+      expect(read.questions).toEqual({ 'service-accessible': 'No' });
+      expect(ignored).toEqual([{ name: 'service-accessible', value: 'yes', why: 'conflicts with service-accessible=no: the answer with the higher level is kept' }]);
+      expect(classify(scale, read).level).toBe('SEV-1');
+    }
+    // "Not sure" counts as the most severe answer of the question.
+    expect(decodeAnswers(scale, '?data-at-risk=not-sure&data-at-risk=no').answers.questions).toEqual({ 'data-at-risk': NOT_SURE });
+    // The same answer twice is no conflict.
+    expect(decodeAnswers(scale, '?data-at-risk=yes&data-at-risk=YES').ignored).toEqual([]);
+  });
+  it('a metric given twice keeps the reading with the higher level ("<" limits too), and says so', () => {
+    const scale = scaleOf('hundred-k-platform');
+    const rates = decodeAnswers(scale, '?payment-success-rate=99&payment-success-rate=90');
+    expect(rates.answers.readings).toEqual({ 'payment-success-rate': 90 });
+    expect(rates.ignored).toEqual([{ name: 'payment-success-rate', value: '99', why: 'conflicts with payment-success-rate=90: the answer with the higher level is kept' }]);
+    const errors = decodeAnswers(scale, '?error-rate=0.2&error-rate=0.5');
+    expect(errors.answers.readings).toEqual({ 'error-rate': 0.2 });
+    expect(errors.ignored[0].why).toBe('conflicts with error-rate=0.2: both give the same level; the first is kept');
+  });
+  it('a link never turns "1,000" into 1: a comma is a decimal separator only when it cannot be a thousands separator', () => {
+    const scale = scaleOf('hundred-k-platform');
+    const { answers: read, ignored } = decodeAnswers(scale, '?response-time=1,000&payment-success-rate=94,5&cpu-usage=-5&memory-usage=120');
+    expect(read.readings).toEqual({ 'payment-success-rate': 94.5 });
+    expect(ignored.map((i) => `${i.name}: ${i.why}`)).toEqual([
+      'response-time: "Response time" could mean 1000 or 1: write the one you mean without a comma',
+      'cpu-usage: "CPU usage" cannot be negative',
+      'memory-usage: "Memory usage" cannot be over 100 %',
+    ]);
+    // The reason shows the reading as understood, so a mistake is visible.
+    expect(classify(scale, decodeAnswers(scale, '?response-time=1000').answers).reasons[0].text).toMatch(/^Response time: 1000 ms \(> 500 ms for /);
+  });
+});
+
+describe('parseReading', () => {
+  it.each<[string, string, number]>([
+    ['94,5', '%', 94.5], ['94.5', '%', 94.5], ['.5', '%', 0.5], [',5', '%', 0.5], ['2.5%', '%', 2.5], ['2.5 %', '%', 2.5],
+    ['  7 ', '', 7], ['500ms', 'ms', 500], ['500 MS', 'ms', 500], ['3x', 'x', 3], ['3×', 'x', 3], ['100', '%', 100], ['0', '%', 0],
+    ['1,5', 'ms', 1.5], ['1,0000', 'ms', 1.0], ['1.000', 'ms', 1], ['1000', 'ms', 1000], ['12,34', '', 12.34], ['5.', '%', 5],
+  ])('reads %j (in %j) as %d', (text, unit, value) => {
+    expect(parseReading(text, unit)).toEqual({ value });
+  });
+  it.each<[string, string, string]>([
+    ['1,000', 'ms', 'could mean 1000 or 1: write the one you mean without a comma'],
+    ['12,345', '', 'could mean 12345 or 12.345: write the one you mean without a comma'],
+    ['-5', '%', 'cannot be negative'],
+    ['100.5', '%', 'cannot be over 100 %'],
+    ['2.5 ms', '%', 'needs a number in %, such as 2.5 or 2,5'],
+    ['lots', '', 'needs a number, such as 2.5 or 2,5'],
+    ['1,000.5', 'ms', 'needs a number in ms, such as 2.5 or 2,5'],
+    ['1 000', 'ms', 'needs a number in ms, such as 2.5 or 2,5'],
+    ['1e3', 'ms', 'needs a number in ms, such as 2.5 or 2,5'],
+    ['.', '%', 'needs a number in %, such as 2.5 or 2,5'],
+    ['%', '%', 'needs a number in %, such as 2.5 or 2,5'],
+  ])('refuses %j (in %j): %s', (text, unit, error) => {
+    expect(parseReading(text, unit)).toEqual({ error });
+  });
+  it('reads nothing, and finds no fault, in an empty box', () => {
+    expect(parseReading('   ', '%')).toEqual({});
+  });
+});
+
+describe('readings within their limits', () => {
+  it('are listed as such, so a reading understood wrongly is visible', () => {
+    const scale = scaleOf('hundred-k-platform');
+    const result = classify(scale, answers({}, { 'error-rate': 0.5, 'payment-success-rate': 99, 'cpu-usage': 95 }));
+    expect(result.level).toBe('P2');
+    expect(result.withinLimits).toEqual([
+      { id: 'error-rate', text: 'Error rate: 0.5 %, within the limit (P1 if > 1 % for 5 min)' },
+      { id: 'payment-success-rate', text: 'Payment success rate: 99 %, within the limit (P0 if < 95 % for 10 min)' },
+    ]);
+  });
+});
+
+describe('sameAnswers', () => {
+  it('compares questions and readings, not key order', () => {
+    expect(sameAnswers(answers({ a: 'Yes', b: 'No' }, { x: 1 }), answers({ b: 'No', a: 'Yes' }, { x: 1 }))).toBe(true);
+    expect(sameAnswers(answers({ a: 'Yes' }), answers({ a: 'No' }))).toBe(false);
+    expect(sameAnswers(answers({ a: 'Yes' }), answers({ a: 'Yes', b: 'No' }))).toBe(false);
+    expect(sameAnswers(answers({}, { x: 1 }), answers({}, { x: 2 }))).toBe(false);
+    expect(sameAnswers(answers(), answers())).toBe(true);
   });
 });

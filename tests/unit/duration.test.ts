@@ -163,7 +163,14 @@ describe('formatDuration', () => {
     ['1h', '1 h'],
     ['1h 30m', '1 h 30 min'],
     ['2 hours', '2 h'],
-    ['24h', '1 day'],
+    ['24h', '24 h'],
+    ['24 hours', '24 h'],
+    ['< 24 hours', '24 h'],
+    ['< 72 hours', '72 h'],
+    ['48h', '48 h'],
+    ['73 hours', '3 days 1 h'],
+    ['1 day', '1 day'],
+    ['2d', '2 days'],
     ['3 days', '3 days'],
     ['1 week', '1 week'],
     ['2 weeks', '2 weeks'],
@@ -172,9 +179,16 @@ describe('formatDuration', () => {
     ['1 year', '1 year'],
     ['1 week 1 day', '1 week 1 day'],
     ['1 month 1 week 2 days 3h 4m', '1 month 1 week 2 days 3 h 4 min'],
-    ['25h', '1 day 1 h'],
+    ['25h', '25 h'],
+    ['1 day 2 h', '1 day 2 h'],
+    ['1.5 days', '1 day 12 h'],
+    ['1 h 30 min', '1 h 30 min'],
   ])('labels %j as %j', (text, label) => {
     expect(fmt(text)).toBe(label);
+  });
+
+  it('keeps whole hours up to 72 as hours (a handbook\'s "24 hours" is not restated as "1 day"), unless written in days', () => {
+    expect(['24 hours', '< 72 hours', '72h', '1 day', '3 days', '1d 2h'].map(fmt)).toEqual(['24 h', '72 h', '72 h', '1 day', '3 days', '1 day 2 h']);
   });
 
   it('shows durations under half a minute in seconds', () => {
