@@ -29,7 +29,7 @@ export function entryId(): string {
 }
 
 /** An entry of any kind before the store stamps it with its id and the responder. */
-type Unstamped<Entry> = Entry extends unknown ? Omit<Entry, 'id' | 'by'> : never;
+export type Unstamped<Entry> = Entry extends unknown ? Omit<Entry, 'id' | 'by'> : never;
 
 /** Appends an entry stamped with its id, and the responder's name if given. */
 export function withEntry<Entry extends TimelineEntry = TimelineEntry>(

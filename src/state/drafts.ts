@@ -11,7 +11,7 @@ import type { StoreContext } from './context';
 import { DRAFT_PREFIX } from './persistence/keys';
 import type { Draft, DraftActions, DraftRef, DraftStore } from './api';
 
-const draftSchema = z.object({
+export const draftSchema = z.object({
   at: z.string(),
   values: z.record(z.string(), z.string()),
 });

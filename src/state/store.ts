@@ -15,7 +15,10 @@ import { incidentActions } from './incidents';
 import { classificationActions } from './classification';
 import { responderActions } from './responder';
 import { backupActions } from './backups';
-import { draftActions } from './drafts';
+import { draftActions, type DraftInternals } from './drafts';
+import { timelineActions } from './timeline';
+import { preferenceActions } from './preferences';
+import { usageActions } from './usage';
 import type { StateStore } from './api';
 
 export type { StateStore, ItemRef } from './api';
@@ -27,13 +30,21 @@ export interface StoreOptions {
   now?: () => Date;
 }
 
+/** What the state module's own parts loaded on demand (import.ts, handoff.ts) use beyond the StateStore interface. */
+export interface StoreInternals extends StoreContext {
+  drafts: DraftInternals;
+}
+
+/** The document and drafts behind each store: for import.ts and handoff.ts only (islands use the StateStore actions). */
+export const internals = new WeakMap<StateStore, StoreInternals>();
+
 export function createStateStore(options: StoreOptions = {}): StateStore {
   const now = options.now ?? (() => new Date());
   const doc = openDocument({ local: options.local, now });
   const context: StoreContext = { doc, now };
   const drafts = draftActions(context);
 
-  return {
+  const store: StateStore = {
     $state: doc.$state,
     $active: computed(doc.$state, (state) =>
       (state.activeIncident && state.incidents[state.activeIncident]) || state.incidents[PRACTICE_ID] || practiceScope(),
@@ -44,10 +55,15 @@ export function createStateStore(options: StoreOptions = {}): StateStore {
     ...tickActions(context),
     ...incidentActions(context, drafts),
     ...classificationActions(context),
+    ...timelineActions(context),
     ...responderActions(context),
+    ...preferenceActions(context),
+    ...usageActions(context),
     ...backupActions(context, drafts),
     draft: drafts.draft,
     listDrafts: drafts.listDrafts,
     clearDrafts: drafts.clearDrafts,
   };
+  internals.set(store, { ...context, drafts });
+  return store;
 }

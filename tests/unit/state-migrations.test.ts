@@ -355,7 +355,7 @@ describe('fields this build does not know', () => {
 
   it('keeps a timeline entry of a kind a newer build added', () => {
     const newer = structuredClone(V3);
-    const later = { id: 'z1', at: '2026-11-23T11:00:00.000Z', kind: 'message-sent', template: 'demo/status', text: 'We are investigating.' };
+    const later = { id: 'z1', at: '2026-11-23T11:00:00.000Z', kind: 'pager-acknowledged', service: 'payments', text: 'Acked in PagerDuty.' };
     newer.incidents['INC-2026-11-23-001'].timeline.push(later as never);
     const result = readState(JSON.stringify(newer));
     expect(result.ok && result.state.incidents['INC-2026-11-23-001'].timeline.at(-1)).toEqual(later);
@@ -398,5 +398,81 @@ describe('version 3 validation', () => {
     const state = structuredClone(V3) as unknown as Record<string, any>;
     state.incidents['INC-2026-11-23-001'].classification.answers.readings['error-rate'] = '2.5';
     expect(failure(JSON.stringify(state))).toContain('incidents.INC-2026-11-23-001.classification.answers.readings.error-rate: ');
+  });
+});
+
+describe('version 3 additions for the active incident (optional fields and new entry kinds, no version bump)', () => {
+  const ID = 'INC-2026-11-23-001';
+  const AT = '2026-11-23T11:00:00.000Z';
+  const NEW_ENTRIES = [
+    { id: 'n1', at: AT, kind: 'note', text: 'TODO: rotate the key', doneAt: '2026-11-23T12:00:00.000Z' },
+    { id: 'm1', at: AT, kind: 'message-sent', title: 'Status update' },
+    { id: 'm2', at: AT, kind: 'message-sent', title: 'Customer notice', template: 'demo/customer', channel: 'email', audience: 'customers', text: 'We are investigating.', by: 'Ana' },
+    { id: 'c1', at: AT, kind: 'checklist-completed', checklist: 'demo/respond-now#verify', heading: 'Verify', page: 'demo/respond-now', pageTitle: 'Respond now', total: 8 },
+    { id: 'e1', at: AT, kind: 'escalated', to: 'Tech Lead' },
+    { id: 'e2', at: AT, kind: 'escalated', to: 'Management', note: 'Called Dana' },
+  ];
+  const CHECKLISTS = { 'demo/respond-now#verify': { page: 'demo/respond-now', pageTitle: 'Respond now', heading: 'Verify', total: 8 } };
+
+  /** V3 with the new fields: what this build writes once an incident is run. */
+  function withAdditions(): Record<string, any> {
+    const state = structuredClone(V3) as unknown as Record<string, any>;
+    state.reminders = true;
+    state.incidents[ID].checklists = structuredClone(CHECKLISTS);
+    state.incidents[ID].timeline.push(...structuredClone(NEW_ENTRIES));
+    return state;
+  }
+
+  /** withAdditions() changed by `change`, as stored text. */
+  function changed(change: (state: Record<string, any>) => void): string {
+    const state = withAdditions();
+    change(state);
+    return JSON.stringify(state);
+  }
+  const lastEntry = (state: Record<string, any>) => state.incidents[ID].timeline.at(-1);
+
+  it('still reads a version 3 document written before them, unchanged', () => {
+    const result = readState(JSON.stringify(V3));
+    expect(result).toEqual({ ok: true, state: V3 });
+    expect(result.ok && result.state).not.toHaveProperty('reminders');
+    expect(result.ok && result.state.incidents[ID]).not.toHaveProperty('checklists');
+  });
+
+  it('reads each new kind and field, and round-trips it to the same text', () => {
+    const raw = JSON.stringify(withAdditions());
+    const result = readState(raw);
+    expect(result.ok).toBe(true);
+    expect(result.ok && JSON.stringify(result.state)).toBe(raw);
+    expect(stateSchema.safeParse(withAdditions()).success).toBe(true);
+    expect(readState(changed((state) => (state.reminders = false))).ok).toBe(true);
+  });
+
+  it.each([
+    ['a message-sent entry without a title', (s: Record<string, any>) => delete s.incidents[ID].timeline[6].title, 'timeline.6.title: '],
+    ['a message-sent entry whose text is not text', (s: Record<string, any>) => (s.incidents[ID].timeline[7].text = 42), 'timeline.7.text: '],
+    ['a checklist-completed entry without its checklist', (s: Record<string, any>) => delete s.incidents[ID].timeline[8].checklist, 'timeline.8.checklist: '],
+    ['a checklist-completed entry with its total as text', (s: Record<string, any>) => (s.incidents[ID].timeline[8].total = '8'), 'timeline.8.total: expected a whole number of items'],
+    ['a checklist-completed entry with a total of 0', (s: Record<string, any>) => (s.incidents[ID].timeline[8].total = 0), 'timeline.8.total: expected a whole number of items'],
+    ['a checklist-completed entry with a fractional total', (s: Record<string, any>) => (s.incidents[ID].timeline[8].total = 2.5), 'timeline.8.total: expected a whole number of items'],
+    ['a checklist-completed entry without a total', (s: Record<string, any>) => delete s.incidents[ID].timeline[8].total, 'timeline.8.total: expected a whole number of items'],
+    ['an escalated entry without "to"', (s: Record<string, any>) => delete s.incidents[ID].timeline[9].to, 'timeline.9.to: '],
+    ['an escalated entry whose note is not text', (s: Record<string, any>) => (s.incidents[ID].timeline[10].note = ['x']), 'timeline.10.note: '],
+    ['a note whose doneAt is not a time string', (s: Record<string, any>) => (s.incidents[ID].timeline[5].doneAt = 5), 'timeline.5.doneAt: '],
+    ['a checklist record without its total', (s: Record<string, any>) => delete s.incidents[ID].checklists['demo/respond-now#verify'].total, `incidents.${ID}.checklists.demo/respond-now#verify.total: expected a whole number of items`],
+    ['a checklist record without its page', (s: Record<string, any>) => delete s.incidents[ID].checklists['demo/respond-now#verify'].page, `incidents.${ID}.checklists.demo/respond-now#verify.page: `],
+    ['checklists that are a list', (s: Record<string, any>) => (s.incidents[ID].checklists = []), `incidents.${ID}.checklists: `],
+    ['reminders as text', (s: Record<string, any>) => (s.reminders = 'yes'), 'reminders: '],
+  ])('refuses %s, naming the field', (_, change, path) => {
+    const reason = failure(changed(change));
+    expect(reason).toMatch(/^it does not match the expected shape: /);
+    expect(reason).toContain(path);
+  });
+
+  it('checks the fields of each new kind (entries 5 to 10 are the new ones)', () => {
+    const state = withAdditions();
+    expect(state.incidents[ID].timeline.slice(5).map((entry: { kind: string }) => entry.kind)).toEqual([
+      'note', 'message-sent', 'message-sent', 'checklist-completed', 'escalated', 'escalated',
+    ]);
+    expect(lastEntry(state)).toEqual(NEW_ENTRIES.at(-1));
   });
 });

@@ -465,14 +465,17 @@ describe('createStateStore', () => {
   });
 
   describe('exportJSON', () => {
-    it('exports the time, the whole state and every backup', () => {
+    it('exports a format marker and version first, then the time, the whole state and every backup', () => {
       const storage = new FakeStorage();
       storage.data.set(`${BACKUP_PREFIX}2026-11-01T08:00:00.000Z`, 'old junk');
       const { store, time } = setup({ storage });
       store.setTick(HEALTH, true);
       time.set('2026-11-23T18:00:00.000Z');
       const exported = JSON.parse(store.exportJSON());
+      expect(Object.keys(exported).slice(0, 2)).toEqual(['format', 'version']);
       expect(exported).toEqual({
+        format: 'incident-handbook-backup',
+        version: 3,
         exportedAt: '2026-11-23T18:00:00.000Z',
         state: store.$state.get(),
         backups: { [`${BACKUP_PREFIX}2026-11-01T08:00:00.000Z`]: 'old junk' },

@@ -49,6 +49,7 @@ export function enhanceChecklists(root: ParentNode = document) {
     pageTitle,
     checklist: list.id,
     heading: list.heading,
+    checklistSize: list.inputs.length,
   });
 
   const exportMarkdown = (list: Checklist) =>

@@ -23,6 +23,8 @@ export interface StateDocument {
   safe: SafeEngine;
   /** The state as this tab sees it: stored, or only in memory when the stored text must be protected. */
   $state: ReadableAtom<StoredState>;
+  /** The freshest state: what storage holds now (another tab may have written since $state was set), else $state. */
+  read(): StoredState;
   /**
    * Applies a change to the freshest state: re-reads storage first, so a change another tab made a
    * moment ago is not overwritten by this tab's older copy. Throws if the result would not read back
@@ -78,13 +80,18 @@ export function openDocument(options: { local?: Storage | null; now: () => Date 
   refreshBackups();
   const $state = computed([$stored, memoryOnly], (stored, memory) => memory ?? stored);
 
-  const update = (change: (state: StoredState) => StoredState) => {
+  const read = () => {
     const raw = safe.read(STATE_KEY);
-    let base = $state.get();
+    const base = $state.get();
     if (raw !== undefined && raw !== JSON.stringify(base)) {
       const fresh = readState(raw);
-      if (fresh.ok) base = fresh.state;
+      if (fresh.ok) return fresh.state;
     }
+    return base;
+  };
+
+  const update = (change: (state: StoredState) => StoredState) => {
+    const base = read();
     const next = change(base);
     if (next === base && base === $state.get()) return;
     const problem = checkState(next);
@@ -97,5 +104,5 @@ export function openDocument(options: { local?: Storage | null; now: () => Date 
     $stored.set(next);
   };
 
-  return { safe, $state, update, $backups, keepAside };
+  return { safe, $state, read, update, $backups, keepAside };
 }

@@ -44,6 +44,8 @@ export interface SafeEngine {
   keys(prefix: string): string[];
   /** Deletes a key from storage and from this tab's memory. */
   remove(key: string): void;
+  /** Calls `listener` after every write (value) and removal (undefined) this tab makes; returns the unsubscribe. */
+  watch(listener: (key: string, value: string | undefined) => void): () => void;
 }
 
 /** `storage`: the Storage to use; null: none (memory only); omitted: the browser's localStorage. */
@@ -51,6 +53,8 @@ export function createSafeEngine(storage?: Storage | null): SafeEngine {
   const local = storage === undefined ? openLocalStorage() : storage ?? undefined;
   // Values that could not be written to localStorage (or all values, when there is none).
   const memory = new Map<string, string>();
+  const listeners = new Set<(key: string, value: string | undefined) => void>();
+  const changed = (key: string, value?: string) => listeners.forEach((listener) => listener(key, value));
   if (!local) storageHealth.set({ ...storageHealth.get(), mode: 'memory' });
 
   const read = (key: string): string | undefined => {
@@ -63,6 +67,12 @@ export function createSafeEngine(storage?: Storage | null): SafeEngine {
   };
 
   const write = (key: string, value: string): boolean => {
+    const saved = store(key, value);
+    changed(key, value);
+    return saved;
+  };
+
+  const store = (key: string, value: string): boolean => {
     if (!local) {
       memory.set(key, value);
       return false;
@@ -89,6 +99,7 @@ export function createSafeEngine(storage?: Storage | null): SafeEngine {
     } catch {
       // Nothing to report: the key is gone from this tab's view either way.
     }
+    changed(key);
   };
 
   const keys = (prefix: string): string[] => {
@@ -117,5 +128,10 @@ export function createSafeEngine(storage?: Storage | null): SafeEngine {
     },
   });
 
-  return { engine, write, read, keys, remove };
+  const watch = (listener: (key: string, value: string | undefined) => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
+
+  return { engine, write, read, keys, remove, watch };
 }

@@ -12,3 +12,7 @@ export const BACKUP_PREFIX = `${PREFIX}backup:`;
 export const DRAFT_PREFIX = `${PREFIX}draft:`;
 /** The id of the scope ticks belong to when no incident is active. */
 export const PRACTICE_ID = 'practice';
+/** The format marker at the top of a backup file ("Export backup"), so an import can tell one from any other JSON. */
+export const BACKUP_FORMAT = 'incident-handbook-backup';
+/** The format marker of a handoff (one incident carried in a link or a file to the next on-call). */
+export const HANDOFF_FORMAT = 'incident-handbook-handoff';

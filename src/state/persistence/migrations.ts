@@ -77,6 +77,15 @@ export function readState(raw: string): ReadResult {
   } catch {
     return { ok: false, reason: 'it is not valid JSON' };
   }
+  return migrateState(data);
+}
+
+/**
+ * Validates parsed data as a stored state of any version, migrating it to the current one. The same
+ * check for what this browser stored and for what a backup or a handoff brings. Never throws. `at`:
+ * where the data sits in a larger document, to put before the path a reason names ("state").
+ */
+export function migrateState(data: unknown, at: PropertyKey[] = []): ReadResult {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { ok: false, reason: 'it is not an object' };
   }
@@ -91,9 +100,9 @@ export function readState(raw: string): ReadResult {
   try {
     for (let v = version; v < CURRENT_VERSION; v++) current = MIGRATIONS[v](current);
   } catch (error) {
-    return { ok: false, reason: `it could not be upgraded from version ${version}: ${describe(error)}` };
+    return { ok: false, reason: `it could not be upgraded from version ${version}: ${describe(error, at)}` };
   }
-  const problem = checkState(current);
+  const problem = checkState(current, at);
   if (problem) return { ok: false, reason: `it does not match the expected shape: ${problem}` };
   // The data as stored, not zod's copy: that would drop the fields this build does not know.
   const state = withPractice(current as StoredState);
@@ -101,9 +110,9 @@ export function readState(raw: string): ReadResult {
 }
 
 /** What is wrong with a state, in words (the path, then the problem); undefined if nothing is. */
-export function checkState(state: unknown): string | undefined {
+export function checkState(state: unknown, at: PropertyKey[] = []): string | undefined {
   const parsed = stateSchema.safeParse(state);
-  return parsed.success ? undefined : describe(parsed.error);
+  return parsed.success ? undefined : describe(parsed.error, at);
 }
 
 /** The practice scope always exists, so there is always somewhere for ticks to go. */
@@ -112,11 +121,13 @@ function withPractice(state: StoredState): StoredState {
   return { ...state, incidents: { ...state.incidents, [PRACTICE_ID]: practiceScope() } };
 }
 
-function describe(error: unknown): string {
+/** The first problem zod (or a thrown error) reports, in words: "path.to.field: message", the path after `at`. */
+export function describe(error: unknown, at: PropertyKey[] = []): string {
   const issues = (error as { issues?: { path?: PropertyKey[]; message: string }[] })?.issues;
   if (issues?.length) {
     const issue = issues[0];
-    const path = issue.path?.length ? issue.path.map(String).join('.') + ': ' : '';
+    const segments = [...at, ...(issue.path ?? [])];
+    const path = segments.length ? segments.map(String).join('.') + ': ' : '';
     return `${path}${issue.message}`;
   }
   return error instanceof Error ? error.message : String(error);

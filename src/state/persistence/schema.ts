@@ -60,22 +60,35 @@ export const classificationSchema = z.object({
   reasons: z.array(z.string()),
 });
 
-const entry = <Kind extends string, Shape extends z.core.$ZodLooseShape>(kind: Kind, shape: Shape) =>
-  z.object({
-    /** Unique within the incident. */
-    id: z.string(),
-    /** When it happened. */
-    at: time,
-    kind: z.literal(kind),
-    /** The responder's name, where known. */
-    by: z.optional(z.string()),
-    ...shape,
-  });
+const entryShape = <Kind extends string>(kind: Kind) => ({
+  /** Unique within the incident. */
+  id: z.string(),
+  /** When it happened. */
+  at: time,
+  kind: z.literal(kind),
+  /** The responder's name, where known. */
+  by: z.optional(z.string()),
+});
+
+const entry = <Kind extends string, Shape extends z.core.$ZodLooseShape>(kind: Kind, shape: Shape) => z.object({ ...entryShape(kind), ...shape });
+
+/**
+ * An object with `total`, a whole number of items (at least 1), checked by hand like `readings`:
+ * z.number() would add over 100 bytes gzip to every page. A loose object, so the check sees `total`.
+ */
+const withTotal = <Shape extends z.core.$ZodLooseShape>(shape: Shape) =>
+  z.looseObject(shape).check((payload) => {
+    const { total } = payload.value as { total?: unknown };
+    if (!Number.isInteger(total) || (total as number) < 1) {
+      payload.issues.push({ code: 'custom', path: ['total'], message: 'expected a whole number of items', input: total });
+    }
+  }) as unknown as z.ZodMiniType<z.infer<z.ZodMiniObject<Shape>> & { total: number }>;
 
 /**
  * Timeline entries: things that happened to an incident, in the order they were recorded (sort by
- * `at` to show them). `started`, `severity`, `closed` and `reopened` are written by the store;
- * `note` by the reader (an edit or a deletion keeps the earlier text).
+ * `at` to show them). `started`, `severity`, `checklist-completed`, `closed` and `reopened` are
+ * written by the store; `note`, `message-sent` and `escalated` by the reader (an edit or a deletion
+ * of a note keeps the earlier text).
  */
 const knownEntries = {
   started: entry('started', {
@@ -94,6 +107,33 @@ const knownEntries = {
     edits: z.optional(z.array(z.object({ at: time, text: z.string() }))),
     /** Deleted notes stay in the log, marked. */
     deletedAt: z.optional(time),
+    /** A follow-up (a note starting "TODO:") ticked off, and when. */
+    doneAt: z.optional(time),
+  }),
+  /** A message marked as sent; each one resets the update clock. */
+  'message-sent': entry('message-sent', {
+    /** What it was ("Status update", or the template's title). */
+    title: z.string(),
+    /** The template's id, when it came from the template filler. */
+    template: z.optional(z.string()),
+    channel: z.optional(z.string()),
+    audience: z.optional(z.string()),
+    /** The text sent, where known. */
+    text: z.optional(z.string()),
+  }),
+  /** A tick made every item of a checklist done (`total` items). */
+  'checklist-completed': withTotal({
+    ...entryShape('checklist-completed'),
+    checklist: z.string(),
+    heading: z.string(),
+    page: z.string(),
+    pageTitle: z.string(),
+  }),
+  /** An escalation step carried out: "Escalated" pressed for it. */
+  escalated: entry('escalated', {
+    /** Who it went to: the step's target, as the handbook names it. */
+    to: z.string(),
+    note: z.optional(z.string()),
   }),
   closed: entry('closed', {}),
   reopened: entry('reopened', {}),
@@ -110,6 +150,15 @@ export const timelineEntrySchema = z.looseObject({ id: z.string(), at: time, kin
   for (const { path, message } of result?.error?.issues ?? []) payload.issues.push({ code: 'custom', path, message, input: payload.value });
 });
 
+/** A checklist as the page showed it when one of its items was last ticked, and how many items it had (`total`). */
+export const checklistInfoSchema = withTotal({
+  /** Runbook id and title. */
+  page: z.string(),
+  pageTitle: z.string(),
+  /** The heading it sits under. */
+  heading: z.string(),
+});
+
 /** An incident: the unit of state. The practice scope is an incident with id "practice". */
 export const incidentSchema = z.object({
   id: z.string(),
@@ -124,6 +173,8 @@ export const incidentSchema = z.object({
   /** The latest classification saved with it. */
   classification: z.optional(classificationSchema),
   timeline: z.array(timelineEntrySchema),
+  /** Checklists ticked in it, by checklist id: where they are and how many items they had when last ticked ("3 of 8 done"). */
+  checklists: z.optional(z.record(z.string(), checklistInfoSchema)),
 });
 
 export const stateSchema = z.object({
@@ -137,6 +188,11 @@ export const stateSchema = z.object({
   responder: z.optional(z.string()),
   /** Backup keys whose notice the reader has dismissed (the data itself stays). */
   acknowledgedBackups: z.optional(z.array(z.string())),
+  /**
+   * Browser notifications for due updates and escalations: true once the reader turned them on.
+   * A literal of true and false: z.boolean() would add about 85 bytes gzip to every page.
+   */
+  reminders: z.optional(z.literal([true, false])),
 });
 
 export type Tick = z.infer<typeof tickSchema>;
@@ -148,6 +204,10 @@ export type Classification = z.infer<typeof classificationSchema>;
 export type TimelineEntry = z.infer<(typeof knownEntries)[keyof typeof knownEntries]>;
 export type SeverityEntry = Extract<TimelineEntry, { kind: 'severity' }>;
 export type NoteEntry = Extract<TimelineEntry, { kind: 'note' }>;
+export type MessageEntry = Extract<TimelineEntry, { kind: 'message-sent' }>;
+export type ChecklistCompletedEntry = Extract<TimelineEntry, { kind: 'checklist-completed' }>;
+export type EscalatedEntry = Extract<TimelineEntry, { kind: 'escalated' }>;
+export type ChecklistInfo = z.infer<typeof checklistInfoSchema>;
 export type Incident = Omit<z.infer<typeof incidentSchema>, 'timeline'> & { timeline: TimelineEntry[] };
 export type StoredState = Omit<z.infer<typeof stateSchema>, 'incidents'> & { incidents: Record<string, Incident> };
 
