@@ -48,12 +48,14 @@ export default defineConfig({
       title: 'Incident Handbook',
       description: 'Incident-response runbooks: severity scales, procedures, checklists and message templates.',
       // One stylesheet per concern; print.css last so paper rules win.
-      customCss: ['./src/styles/handbook.css', './src/styles/code.css', './src/styles/responder.css', './src/styles/content.css', './src/styles/print.css'],
+      customCss: ['./src/styles/handbook.css', './src/styles/code.css', './src/styles/responder.css', './src/styles/content.css', './src/styles/incident.css', './src/styles/print.css'],
       // Starlight runs its Markdown transforms (asides such as :::danger, heading anchor links) only
       // on src/content/docs/ and these folders; the runbooks live in content/docs/.
       markdown: { processedDirs: [`${contentDir}docs`] },
       components: {
         PageTitle: './src/components/RunbookTitle.astro',
+        // "Start incident" beside the search box on every page (a copy of Starlight's header).
+        Header: './src/components/Header.astro',
         // Search limited to the page's handbook, with a one-click "All handbooks" (a copy of Starlight's).
         Search: './src/components/Search.astro',
         // Runbook content weighted for search by kind: scenarios and procedures above drills.

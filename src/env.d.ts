@@ -10,3 +10,14 @@ declare module 'virtual:starlight/project-context' {
 declare module 'virtual:starlight/pagefind-config' {
   export const pagefindUserConfig: Record<string, unknown>;
 }
+
+/** Used by src/components/Header.astro (a copy of Starlight's header). */
+declare module 'virtual:starlight/user-config' {
+  const config: { pagefind: unknown; components: Record<string, string> };
+  export default config;
+}
+declare module 'virtual:starlight/components/LanguageSelect' { const Component: (props: Record<string, unknown>) => unknown; export default Component; }
+declare module 'virtual:starlight/components/Search' { const Component: (props: Record<string, unknown>) => unknown; export default Component; }
+declare module 'virtual:starlight/components/SiteTitle' { const Component: (props: Record<string, unknown>) => unknown; export default Component; }
+declare module 'virtual:starlight/components/SocialIcons' { const Component: (props: Record<string, unknown>) => unknown; export default Component; }
+declare module 'virtual:starlight/components/ThemeSelect' { const Component: (props: Record<string, unknown>) => unknown; export default Component; }

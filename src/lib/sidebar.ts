@@ -58,7 +58,8 @@ export function handbookSidebar(
   handbooks: { id: string; name: string }[],
   currentHref: string,
 ): SidebarEntry[] {
-  const entries: SidebarEntry[] = [link('All handbooks', '/', currentHref)];
+  // The incidents kept in this browser are one click away from any page (src/pages/incidents.astro).
+  const entries: SidebarEntry[] = [link('All handbooks', '/', currentHref), link('Incidents', '/incidents/', currentHref)];
   if (handbook) {
     const own = pages.filter((page) => page.handbook === handbook.id && !page.hidden);
     const top = own.filter((page) => page.id.split('/').length <= 2).sort((a, b) => {

@@ -47,7 +47,7 @@ describe('handbookSidebar', () => {
   const own = group(sidebar, 'Demo Platform');
 
   it('starts with "All handbooks", then the handbook, then the other handbooks', () => {
-    expect(labels(sidebar)).toEqual(['All handbooks', 'Demo Platform', 'Other handbooks']);
+    expect(labels(sidebar)).toEqual(['All handbooks', 'Incidents', 'Demo Platform', 'Other handbooks']);
     expect(sidebar[0]).toMatchObject({ type: 'link', href: '/', isCurrent: false });
   });
 
@@ -82,13 +82,13 @@ describe('handbookSidebar', () => {
 
   it('puts pages with an order before pages without one', () => {
     const pages = [page('demo', 'Demo'), page('demo/process/a', 'Alpha'), page('demo/process/z', 'Zulu', { order: 5 })];
-    const entries = (handbookSidebar(DEMO, pages, [DEMO], '/')[1] as SidebarGroupEntry).entries;
+    const entries = (handbookSidebar(DEMO, pages, [DEMO], '/')[2] as SidebarGroupEntry).entries;
     expect(labels(group(entries, 'Process').entries)).toEqual(['Zulu', 'Alpha']);
   });
 
   it('names an unknown folder by capitalising it and replacing hyphens with spaces', () => {
     const pages = [page('demo/post-incident/review', 'Review')];
-    const entries = (handbookSidebar(DEMO, pages, [DEMO], '/')[1] as SidebarGroupEntry).entries;
+    const entries = (handbookSidebar(DEMO, pages, [DEMO], '/')[2] as SidebarGroupEntry).entries;
     expect(labels(entries)).toEqual(['Post incident']);
   });
 
@@ -113,18 +113,18 @@ describe('handbookSidebar', () => {
 
   it('shows every handbook in an open "Handbooks" group on a page of no handbook', () => {
     const home = handbookSidebar(undefined, PAGES, HANDBOOKS, '/');
-    expect(labels(home)).toEqual(['All handbooks', 'Handbooks']);
+    expect(labels(home)).toEqual(['All handbooks', 'Incidents', 'Handbooks']);
     expect(group(home, 'Handbooks')).toMatchObject({ collapsed: false });
     expect(labels(group(home, 'Handbooks').entries)).toEqual(['Demo Platform', 'Other Team', 'Third Team']);
   });
 
   it('has no other-handbooks group when there is only one handbook', () => {
-    expect(labels(handbookSidebar(DEMO, PAGES, [DEMO], '/demo/'))).toEqual(['All handbooks', 'Demo Platform']);
+    expect(labels(handbookSidebar(DEMO, PAGES, [DEMO], '/demo/'))).toEqual(['All handbooks', 'Incidents', 'Demo Platform']);
   });
 
   it('builds entries in the shape Starlight expects', () => {
     expect(own).toMatchObject({ type: 'group', collapsed: false, badge: undefined });
-    expect(flattenLinks(sidebar)[1]).toEqual({ type: 'link', label: 'Overview', href: '/demo/', isCurrent: false, badge: undefined, attrs: {} });
+    expect(flattenLinks(sidebar)[2]).toEqual({ type: 'link', label: 'Overview', href: '/demo/', isCurrent: false, badge: undefined, attrs: {} });
   });
 
   it('does not reorder the pages array it is given', () => {
@@ -139,7 +139,7 @@ describe('flattenLinks', () => {
     const sidebar = handbookSidebar(DEMO, PAGES, HANDBOOKS, '/demo/');
     expect(flattenLinks(sidebar).map((link) => link.href)).toEqual([
       '/',
-      '/demo/',
+      '/incidents/', '/demo/',
       '/demo/respond-now/',
       '/demo/glossary/',
       '/demo/scenarios/db-down/',

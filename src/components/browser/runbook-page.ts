@@ -1,4 +1,9 @@
-/** The browser code of every runbook page: storage notices, checklists, scrolling tables, named code blocks. */
+/**
+ * The browser code of every page: storage notices, checklists, scrolling tables, named code blocks,
+ * and the incident tools, whose code loads only when used: the start dialog on the header button's
+ * first click, the incident bar while an incident is active.
+ */
+import { getStore, PRACTICE_ID } from '../../state';
 import { enhanceChecklists } from '../checklist/checklists';
 import { showStorageNotices } from './storage-notice';
 import { watchScrollRegions } from './scroll-regions';
@@ -34,6 +39,21 @@ function start() {
   const notices = document.querySelector<HTMLElement>('[data-storage-notices]');
   if (notices) showStorageNotices(notices);
   enhanceChecklists();
+  watchIncident();
+}
+
+/** The header's "Start incident" opens the start dialog; the bar shows while an incident is active. */
+function watchIncident() {
+  for (const button of document.querySelectorAll<HTMLElement>('[data-start-incident]')) {
+    button.addEventListener('click', () => void import('./incident-start').then((dialog) => dialog.openStartDialog(button)));
+  }
+  let bar: Promise<unknown> | undefined;
+  getStore().$active.subscribe((incident) => {
+    const active = incident.id !== PRACTICE_ID && !incident.closedAt;
+    // The before-paint line (src/state/boot.ts) set this from storage; keep it true as things change.
+    document.documentElement.toggleAttribute('data-incident', active);
+    if (active) bar ??= import('./incident-bar').then((module) => module.mountIncidentBar());
+  });
 }
 
 start();
