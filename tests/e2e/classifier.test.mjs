@@ -42,6 +42,16 @@ const question = (page, text) => page.getByRole('group', { name: text, exact: tr
 const answer = (page, text, label) => question(page, text).getByRole('radio', { name: label, exact: true }).check();
 const status = (page) => page.locator('.classifier-status');
 const result = (page) => page.getByRole('region', { name: 'Severity result' });
+/** The classifier's own "Start incident" (the header has one too). */
+const startHere = (page) => result(page).getByRole('button', { name: 'Start incident' });
+
+/** The metric boxes sit in a closed "Metrics from the dashboard (optional)" disclosure: open it, then the box. */
+async function metric(page, name) {
+  const more = page.locator('details.classifier-more').first();
+  if (!(await more.evaluate((details) => details.open))) await more.locator('summary').click();
+  // A text box with a decimal keypad (a comma is read as a decimal point), not a number spinner.
+  return page.getByRole('textbox', { name, exact: true });
+}
 
 /** The Done-means path: payments failed completely, nobody's data exposed, not everyone down. */
 async function classifyPaymentsDown(page) {
@@ -73,13 +83,13 @@ for (const [width, viewport] of [['390 px', PHONE], ['1280 px', DESKTOP]]) {
 
     it('compares metric readings with their thresholds: at the limit no, above it yes', async () => {
       const { ctx, page } = await open(HK, { viewport });
-      const errorRate = page.getByRole('spinbutton', { name: 'Error rate', exact: true });
+      const errorRate = await metric(page, 'Error rate');
       await errorRate.fill('1');
       assert.match(await status(page).innerText(), /No level yet/, '1 % is not > 1 %');
       await errorRate.fill('1.5');
       assert.match(await status(page).innerText(), /^P1 · Major service impaired so far/);
       assert.match(await result(page).innerText(), /Error rate: 1\.5 % \(> 1 % for 5 min\) → P1/);
-      await page.getByRole('spinbutton', { name: 'Payment success rate', exact: true }).fill('94');
+      await (await metric(page, 'Payment success rate')).fill('94');
       assert.match(await status(page).innerText(), /^P0/);
       await page.waitForURL(/error-rate=1\.5&payment-success-rate=94/);
       await ctx.close();
@@ -107,7 +117,7 @@ for (const [width, viewport] of [['390 px', PHONE], ['1280 px', DESKTOP]]) {
       for (const group of await portal.page.locator('.classifier-question').all()) {
         await group.getByRole('radio', { name: 'No', exact: true }).check();
       }
-      assert.match(await status(portal.page).innerText(), /No level yet: no answer so far points at a level/);
+      assert.match(await status(portal.page).innerText(), /^No level: none of the answers points at a level of this scale\.$/);
       assert.equal(await result(portal.page).getAttribute('data-level'), '');
       await portal.ctx.close();
     });
@@ -128,12 +138,13 @@ describe('shared by link', () => {
     const { ctx, page } = await open(HK);
     await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.baseUrl });
     await classifyPaymentsDown(page);
-    await page.getByRole('spinbutton', { name: 'Error rate', exact: true }).fill('3');
+    await (await metric(page, 'Error rate')).fill('3');
     await page.waitForURL(/error-rate=3$/);
     await page.getByRole('button', { name: 'Copy link' }).click();
     await page.getByText('Link copied.', { exact: false }).waitFor();
     const link = await page.evaluate(() => navigator.clipboard.readText());
-    assert.equal(link, page.url());
+    // The page's address with the answers, landing on the classifier itself.
+    assert.equal(link, `${page.url()}#classifier-hundred-k-platform`);
     const mine = await result(page).locator('.classifier-reasons').innerText();
 
     const colleague = await open(link, { viewport: PHONE });
@@ -170,7 +181,7 @@ describe('saved with the incident', () => {
     const { ctx, page } = await open(HK);
     await classifyPaymentsDown(page);
     await page.getByRole('textbox', { name: 'Incident title (optional)' }).fill('Payments <b>down</b>');
-    await page.getByRole('button', { name: 'Start incident' }).click();
+    await startHere(page).click();
     const message = await page.locator('.classifier-message').innerText();
     const id = /INC-\d{4}-\d{2}-\d{2}-\d{3}/.exec(message)?.[0];
     assert.ok(id, `an incident id in "${message}"`);
@@ -192,7 +203,7 @@ describe('saved with the incident', () => {
     await hydrated(page);
     await page.getByText(`Answers saved with ${id}.`).waitFor();
     assert.match(await status(page).innerText(), /^P0 · Critical system down/);
-    assert.equal(await page.getByRole('button', { name: 'Start incident' }).count(), 0);
+    assert.equal(await startHere(page).count(), 0);
     assert.match(await page.locator('.classifier-incident').innerText(), new RegExp(`Active incident: ${id} Payments <b>down</b>, now P0`));
 
     // A change of level records the time, the old level, the new one and the reasons.
@@ -200,6 +211,10 @@ describe('saved with the incident', () => {
     await answer(page, 'Is core functionality unavailable or severely degraded?', 'Yes');
     assert.match(await status(page).innerText(), /^P1/);
     await page.getByRole('button', { name: 'Set severity' }).click();
+    // Lowering a level asks first; the confirmation takes the focus.
+    assert.match(await page.locator('.classifier-confirm').innerText(), new RegExp(`Lower ${id} from P0 to P1\\?`));
+    assert.equal(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), STATE_KEY)).incidents[id].severity, 'P0', 'nothing changes before the confirmation');
+    await page.getByRole('button', { name: 'Lower to P1' }).click();
     assert.match(await page.locator('.classifier-message').innerText(), new RegExp(`${id} is now P1 \\(was P0\\)`));
     const after = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), STATE_KEY)).incidents[id];
     assert.equal(after.severity, 'P1');
@@ -214,12 +229,12 @@ describe('saved with the incident', () => {
   it('the active incident of another handbook is not re-graded on this scale', async () => {
     const { ctx, page } = await open('/agency-platform/severity/');
     await answer(page, 'Service accessible?', 'No');
-    await page.getByRole('button', { name: 'Start incident' }).click();
+    await startHere(page).click();
     await page.goto(HK);
     await hydrated(page);
     await page.getByText(/uses another handbook's scale/).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Set severity' }).count(), 0);
-    assert.equal(await page.getByRole('button', { name: 'Start incident' }).count(), 1);
+    assert.equal(await startHere(page).count(), 1);
     await ctx.close();
   });
 });
@@ -233,18 +248,28 @@ describe('without JavaScript and on paper', () => {
     assert.match(first, /Is the whole service down for all users\?/);
     assert.match(first, /Yes, complete outage for all users\s*→ P0/);
     assert.match(first, /No\s*→ no level/);
+    // The metrics are one click away, in a disclosure that works without JavaScript.
+    await page.getByText('Metrics from the dashboard (optional)').click();
     assert.match(await page.locator('.classifier-metrics').first().innerText(), /Error rate[\s\S]*P1 if > 1 % for 5 min/);
     assert.equal(await page.locator('.classifier-nojs').isVisible(), true);
     assert.equal(await status(page).isVisible(), false);
     await ctx.close();
   });
 
-  it('prints the questions, not the buttons', async () => {
+  it('prints the questions and every threshold, not the buttons; unanswered, the rule; answered, the level and why', async () => {
     const { ctx, page } = await open(HK);
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('.classifier-question').first().isVisible(), true);
-    assert.equal(await result(page).isVisible(), false);
+    assert.match(await page.locator('.classifier-metrics').first().innerText(), /Error rate[\s\S]*P1 if > 1 % for 5 min/, 'the closed metrics disclosure prints open');
     assert.equal(await status(page).isVisible(), false);
+    assert.equal(await page.locator('.classifier-nojs').isVisible(), true, 'with no answers, the rule prints');
+    assert.equal(await startHere(page).isVisible(), false);
+    await page.emulateMedia({ media: 'screen' });
+    await classifyPaymentsDown(page);
+    await page.emulateMedia({ media: 'print' });
+    assert.match(await status(page).innerText(), /^P0 · Critical system down/);
+    assert.match(await result(page).innerText(), /failed completely\?: Yes → P0/);
+    assert.equal(await result(page).getByRole('button').count() > 0 && (await result(page).getByRole('button').first().isVisible()), false, 'no buttons on paper');
     await ctx.close();
   });
 });

@@ -97,7 +97,8 @@ describe('page kinds', () => {
     const p0 = await page.locator('section.severity-level[data-level="P0"]').innerText();
     assert.match(p0, /within 5 min/);
     assert.match(p0, /within 1 h/);
-    // The alert thresholds are the classifier's metrics, each with its rule.
+    // The alert thresholds are the classifier's metrics, each with its rule (in a disclosure, open on paper).
+    await page.getByText('Metrics from the dashboard (optional)').first().click();
     assert.match(await page.locator('.classifier-metrics').first().innerText(), /Response time[\s\S]*P1 if > 500 ms for 2 min/);
   });
 
