@@ -4,16 +4,16 @@
  * engine as the state (memory and quota policy included), so a keystroke never rewrites the state
  * document. A draft that cannot be read is kept aside under a backup key and reported, never thrown.
  */
-import * as z from 'zod/mini';
 import { persistentAtom } from '@nanostores/persistent';
 import type { WritableAtom } from 'nanostores';
 import type { StoreContext } from './context';
+import { object, record, string } from './persistence/check';
 import { DRAFT_PREFIX } from './persistence/keys';
 import type { Draft, DraftActions, DraftRef, DraftStore } from './api';
 
-export const draftSchema = z.object({
-  at: z.string(),
-  values: z.record(z.string(), z.string()),
+export const draftSchema = object({
+  at: string,
+  values: record(string),
 });
 
 export function draftKey(incidentId: string, templateId: string): string {
@@ -46,7 +46,7 @@ export function draftActions({ doc, now }: StoreContext): DraftInternals {
     } catch {
       data = undefined;
     }
-    if (draftSchema.safeParse(data).success) return data as Draft;
+    if (!draftSchema(data)) return data as Draft;
     const { incidentId, templateId } = refOf(key);
     if (doc.keepAside(raw, `A saved draft of "${templateId}" for ${incidentId} could not be read.`)) doc.safe.remove(key);
     return undefined;

@@ -60,8 +60,8 @@ export function versionProblem(version: unknown, what: string): string | undefin
 export function draftsProblem(drafts: unknown, path: string): string | undefined {
   if (!isObject(drafts)) return `${path}: expected drafts by template id, found ${shown(drafts)}`;
   for (const [templateId, draft] of Object.entries(drafts)) {
-    const parsed = draftSchema.safeParse(draft);
-    if (!parsed.success) return describe(parsed.error, [path, templateId]);
+    const problem = draftSchema(draft);
+    if (problem) return describe(problem, [path, templateId]);
   }
   return undefined;
 }

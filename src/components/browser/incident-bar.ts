@@ -138,7 +138,7 @@ export function mountIncidentBar(): void {
     fill(title, current.title);
     if (current.severity) {
       fill(severity, level
-        ? el('a', { class: 'level-badge', href: level.href, 'data-level': level.id }, el('span', { class: 'level-badge-id' }, level.id), ` · ${level.name}`)
+        ? el('a', { class: 'level-badge', href: level.href, 'data-level': level.id }, el('span', { class: 'level-badge-id' }, level.id), el('span', { class: 'level-badge-name' }, ` · ${level.name}`))
         : current.severity);
     } else {
       fill(severity, handbook ? el('a', { href: handbook.severityHref }, 'Severity not set') : 'Severity not set');

@@ -10,13 +10,13 @@
  * A migration adds what the new version needs and leaves everything else as it found it (fields it
  * does not know included): the final validation against the current schema names any problem.
  */
-import * as z from 'zod/mini';
+import { literal, object, record, string, type Infer, type Issue } from './check';
 import { CURRENT_VERSION, practiceScope, stateSchema, type StoredState, type Tick, type TimelineEntry } from './schema';
 import { PRACTICE_ID } from './keys';
 
-const v1Schema = z.object({
-  version: z.literal(1),
-  ticks: z.record(z.string(), z.string()),
+const v1Schema = object({
+  version: literal(1),
+  ticks: record(string),
 });
 
 type Migration = (data: unknown) => unknown;
@@ -24,7 +24,9 @@ type Migration = (data: unknown) => unknown;
 /** MIGRATIONS[n] turns version n into version n + 1. */
 export const MIGRATIONS: Record<number, Migration> = {
   1: (data) => {
-    const v1 = v1Schema.parse(data);
+    const problem = v1Schema(data);
+    if (problem) throw problem;
+    const v1 = data as Infer<typeof v1Schema>;
     const ticks: Record<string, Tick> = {};
     for (const [itemId, at] of Object.entries(v1.ticks)) {
       // v1 kept no labels: recover page and checklist from the id ("page#heading/item").
@@ -104,15 +106,15 @@ export function migrateState(data: unknown, at: PropertyKey[] = []): ReadResult 
   }
   const problem = checkState(current, at);
   if (problem) return { ok: false, reason: `it does not match the expected shape: ${problem}` };
-  // The data as stored, not zod's copy: that would drop the fields this build does not know.
+  // The data as stored: the checks only looked at it, and fields this build does not know stay.
   const state = withPractice(current as StoredState);
   return version === CURRENT_VERSION ? { ok: true, state } : { ok: true, state, migratedFrom: version };
 }
 
 /** What is wrong with a state, in words (the path, then the problem); undefined if nothing is. */
 export function checkState(state: unknown, at: PropertyKey[] = []): string | undefined {
-  const parsed = stateSchema.safeParse(state);
-  return parsed.success ? undefined : describe(parsed.error, at);
+  const problem = stateSchema(state);
+  return problem && describe(problem, at);
 }
 
 /** The practice scope always exists, so there is always somewhere for ticks to go. */
@@ -121,14 +123,16 @@ function withPractice(state: StoredState): StoredState {
   return { ...state, incidents: { ...state.incidents, [PRACTICE_ID]: practiceScope() } };
 }
 
-/** The first problem zod (or a thrown error) reports, in words: "path.to.field: message", the path after `at`. */
-export function describe(error: unknown, at: PropertyKey[] = []): string {
-  const issues = (error as { issues?: { path?: PropertyKey[]; message: string }[] })?.issues;
-  if (issues?.length) {
-    const issue = issues[0];
-    const segments = [...at, ...(issue.path ?? [])];
+/**
+ * A problem in words: "path.to.field: message", the path after `at`. The problem is a checker's Issue
+ * (see check.ts; a migration throws the one it found), or any other thrown error.
+ */
+export function describe(problem: Issue | unknown, at: PropertyKey[] = []): string {
+  const issue = problem as Partial<Issue> | undefined;
+  if (Array.isArray(issue?.path)) {
+    const segments = [...at, ...issue.path];
     const path = segments.length ? segments.map(String).join('.') + ': ' : '';
     return `${path}${issue.message}`;
   }
-  return error instanceof Error ? error.message : String(error);
+  return problem instanceof Error ? problem.message : String(problem);
 }
