@@ -77,6 +77,13 @@ describe('import rules (DESIGN.md, "Where code goes")', () => {
     expect(breaches()).toEqual([]);
   });
 
+  it('state code imports no zod: the browser state ships with every page, and checks stored data by hand (state/persistence/check.ts)', () => {
+    const zod = listFiles(join(SRC, 'state'), (path) => /\.(ts|tsx|mts|js|mjs)$/.test(path))
+      .filter(({ file }) => importsOf(readFileSync(file, 'utf8')).some((specifier) => /^(astro\/)?zod(\/|$)/.test(specifier)))
+      .map(({ relative: path }) => `src/state/${path}`);
+    expect(zod).toEqual([]);
+  });
+
   it('finds every form of import, and none in comments', () => {
     const source = [
       "import a from './a';",

@@ -162,8 +162,7 @@ describe('readState', () => {
 
   it('refuses a version 1 store of the wrong shape, saying it could not be upgraded and where', () => {
     const reason = failure(JSON.stringify({ version: 1, ticks: { 'a#b/c': 5 } }));
-    expect(reason).toMatch(/^it could not be upgraded from version 1: /);
-    expect(reason).toContain('ticks.a#b/c');
+    expect(reason).toBe('it could not be upgraded from version 1: ticks.a#b/c: expected text, got a number');
   });
 
   it('has a migration for every version below the current one', () => {
@@ -194,7 +193,7 @@ describe('readState', () => {
 
   it('refuses the current version with the wrong shape, naming the path of the problem', () => {
     const reason = failure(JSON.stringify({ version: 3, activeIncident: null, incidents: { x: { id: 'x', startedAt: 'now', ticks: {}, timeline: [] } } }));
-    expect(reason).toMatch(/^it does not match the expected shape: incidents\.x\.title: /);
+    expect(reason).toBe('it does not match the expected shape: incidents.x.title: expected text, got nothing');
   });
 
   it('names the path of a bad tick', () => {
