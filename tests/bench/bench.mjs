@@ -307,6 +307,8 @@ const rows = [
   ['**Page total, gzip**', `**${kB(total(ow))}**`, `**${kB(total(pw))}**`, `**${diff(total(ow), total(pw), kB)}**`],
   ['JavaScript files + inline scripts', `${ow.js.count}`, `${pw.js.count}`, ''],
   ['Islands (`<astro-island>`) / checklists on the page', `${ow.islands} / ${ow.checklists}`, `${pw.islands} / ${pw.checklists}`, ''],
+  ['JavaScript added while an incident is active (the incident bar), gzip', kB(ow.incidentJs.gz), '', ''],
+  ['**Our JavaScript on the page with an incident active** (budget 20 kB)', `**${kB(ow.js.gz - pw.js.gz + ow.incidentJs.gz)}**`, '', ''],
   ['JavaScript loaded on demand, gzip ¹', kB(ow.lazyJs.gz), kB(pw.lazyJs.gz), diff(ow.lazyJs.gz, pw.lazyJs.gz, kB)],
   ['Pagefind index (`pagefind/`)', `${MB(oursM.pagefind.bytes)} (${num(oursM.pagefind.files)} files)`, `${MB(plainM.pagefind.bytes)} (${num(plainM.pagefind.files)} files)`, diff(oursM.pagefind.bytes, plainM.pagefind.bytes, MB)],
 ];

@@ -153,6 +153,11 @@ export function pageWeight(outDir, pageUrl) {
   const lazySeen = new Map(js);
   for (const mod of lazy) walkJs(outDir, mod, lazySeen, new Set());
   const lazyFiles = [...lazySeen.values()].filter((mod) => !js.has(mod.url));
+  // The incident bar: loaded (with what it imports) as soon as an incident is active, on every page.
+  // Its own actions (export, panel) stay behind further dynamic imports, opened on a click.
+  const barSeen = new Map(js);
+  for (const mod of lazy.filter((m) => /\/incident-bar\.[^/]*\.js$/.test(m.url))) walkJs(outDir, mod, barSeen, new Set());
+  const barFiles = [...barSeen.values()].filter((mod) => !js.has(mod.url));
   const strip = ({ url, via, bytes, gz }) => ({ url, via, bytes, gz });
   return {
     page: pageUrl,
@@ -160,6 +165,7 @@ export function pageWeight(outDir, pageUrl) {
     js: { ...sum(jsFiles), files: jsFiles.map(strip) },
     css: { ...sum([...css.values()]), files: [...css.values()].map(strip) },
     lazyJs: { ...sum(lazyFiles), files: lazyFiles.map(strip) },
+    incidentJs: { ...sum(barFiles), files: barFiles.map(strip) },
     islands: (html.match(/<astro-island\b/gi) ?? []).length,
     checklists: (html.match(/data-checklist[\s=>]/g) ?? []).length,
     missing,
