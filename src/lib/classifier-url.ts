@@ -1,7 +1,8 @@
 /**
  * A classification as a readable query string (`?users-affected=all&data-at-risk=yes&error-rate=2.5`),
  * so "why I called it a P1" is a link. Questions are keyed by their id and answers by the slug of
- * their label; thresholds by their key with a number (or yes/no for a free-text threshold).
+ * their label (a link may shorten it while it stays unique); thresholds by their key with a number
+ * (or yes/no for a free-text threshold).
  * Decoding never throws: anything it cannot use is returned in `ignored`, with why. Pure.
  */
 import { slugify } from './checklist-id';
@@ -34,6 +35,17 @@ export function encodeAnswers(scale: ClassifierScale, answers: ClassifierAnswers
   }
   const query = params.toString();
   return query ? `?${query}` : '';
+}
+
+/**
+ * The answer a link's value names: its slug, or a shorter form of it when only one answer starts with
+ * it, word by word (`all-users=yes` for "Yes, complete outage for all users"). Never a guess between two.
+ */
+function findAnswer(question: ClassifierScale['questions'][number], value: string) {
+  const exact = question.answers.find((a) => answerSlug(a.label) === value);
+  if (exact || !value) return exact;
+  const starting = question.answers.filter((a) => answerSlug(a.label).startsWith(`${value}-`));
+  return starting.length === 1 ? starting[0] : undefined;
 }
 
 /**
@@ -75,7 +87,7 @@ export function decodeAnswers(scale: ClassifierScale, search: string | URLSearch
     const value = raw.trim().toLowerCase();
     const question = scale.questions.find((q) => q.id === key);
     if (question) {
-      const answer = value === NOT_SURE ? undefined : question.answers.find((a) => answerSlug(a.label) === value);
+      const answer = value === NOT_SURE ? undefined : findAnswer(question, value);
       if (value !== NOT_SURE && !answer) {
         ignored.push({ name, value: raw, why: `not an answer to "${question.text}" (${question.answers.map((a) => answerSlug(a.label)).join(', ')} or ${NOT_SURE})` });
         continue;

@@ -54,7 +54,7 @@ export interface Reason {
   source: 'question' | 'threshold';
   /** Question id or threshold key. */
   id: string;
-  /** "Data at risk?: Yes", "Error rate: 2 % (> 1 % for 5 min)". */
+  /** "Data at risk: Yes" (the question without its "?"), "Error rate: 2 % (> 1 % for 5 min)". */
   text: string;
   level: string;
   /** The reader picked "Not sure" and the most severe answer was assumed. */
@@ -175,6 +175,11 @@ function thresholdLine(threshold: ClassifierThreshold, reading: number | boolean
     : { text: `${threshold.metric}: no (${threshold.level} if ${threshold.text ?? 'yes'})` };
 }
 
+/** A question as the start of a reason line: "Data at risk?" -> "Data at risk" (never "Data at risk?: Yes"). */
+function asked(text: string): string {
+  return text.replace(/\s*\?\s*$/, '');
+}
+
 export function classify(scale: ClassifierScale, answers: ClassifierAnswers): Classification {
   const found: Omit<Reason, 'decisive'>[] = [];
   const unanswered: string[] = [];
@@ -186,11 +191,11 @@ export function classify(scale: ClassifierScale, answers: ClassifierAnswers): Cl
     }
     if (chosen === NOT_SURE) {
       const level = mostSevere(scale, question.answers.map((answer) => answer.level));
-      if (level) found.push({ source: 'question', id: question.id, level, notSure: true, text: `${question.text}: Not sure` });
+      if (level) found.push({ source: 'question', id: question.id, level, notSure: true, text: `${asked(question.text)}: Not sure` });
       continue;
     }
     const answer = question.answers.find((a) => a.label === chosen);
-    if (answer?.level) found.push({ source: 'question', id: question.id, level: answer.level, text: `${question.text}: ${answer.label}` });
+    if (answer?.level) found.push({ source: 'question', id: question.id, level: answer.level, text: `${asked(question.text)}: ${answer.label}` });
   }
   const withinLimits: Classification['withinLimits'] = [];
   for (const threshold of scale.thresholds) {

@@ -53,6 +53,17 @@ async function metric(page, name) {
   return page.getByRole('textbox', { name, exact: true });
 }
 
+/** Waits until the locator's text matches (the island re-renders just after it hydrates). */
+const shows = (locator, text) => locator.filter({ hasText: text }).waitFor();
+
+/** Each radio's accessible name and description, as Chromium's accessibility tree gives them to a screen reader. */
+async function radiosAsRead(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  return nodes.filter((node) => node.role?.value === 'radio').map((node) => ({ name: node.name?.value, description: node.description?.value }));
+}
+
 /** The Done-means path: payments failed completely, nobody's data exposed, not everyone down. */
 async function classifyPaymentsDown(page) {
   await answer(page, 'Is the whole service down for all users?', 'No');
@@ -68,7 +79,7 @@ for (const [width, viewport] of [['390 px', PHONE], ['1280 px', DESKTOP]]) {
       await classifyPaymentsDown(page);
       assert.match(await status(page).innerText(), /^P0 · Critical system down/);
       const text = await result(page).innerText();
-      assert.match(text, /Has payment processing, messaging or the profile service failed completely\?: Yes → P0/);
+      assert.match(text, /Has payment processing, messaging or the profile service failed completely: Yes → P0/);
       assert.match(text, /Respond\s+within 5 min/);
       assert.match(text, /Resolve\s+within 1 h/);
       assert.match(text, /All hands: Immediate all-hands notification/);
@@ -103,7 +114,7 @@ for (const [width, viewport] of [['390 px', PHONE], ['1280 px', DESKTOP]]) {
       assert.match(line, /“Data at risk\?” could make it SEV-1/);
       await answer(page, 'Data at risk?', 'Not sure');
       assert.match(await status(page).innerText(), /^SEV-1 · Service down/);
-      assert.match(await result(page).innerText(), /Data at risk\?: Not sure → SEV-1 \(not sure: the higher level is assumed\)/);
+      assert.match(await result(page).innerText(), /Data at risk: Not sure → SEV-1 \(not sure: the higher level is assumed\)/);
       await ctx.close();
     });
 
@@ -196,7 +207,7 @@ describe('saved with the incident', () => {
     assert.deepEqual(incident.classification.answers.questions, {
       'all-users': 'No', 'core-service-failed': 'Yes', 'data-breach': 'No',
     });
-    assert.ok(incident.classification.reasons.some((r) => /failed completely\?: Yes → P0/.test(r)));
+    assert.ok(incident.classification.reasons.some((r) => /failed completely: Yes → P0/.test(r)));
 
     // Back on the severity page without the link: the incident's answers show again.
     await page.goto(HK);
@@ -221,7 +232,7 @@ describe('saved with the incident', () => {
     const change = after.timeline.filter((entry) => entry.kind === 'severity').at(-1);
     assert.equal(change.from, 'P0');
     assert.equal(change.to, 'P1');
-    assert.ok(change.reasons.some((r) => /Is core functionality unavailable or severely degraded\?: Yes → P1/.test(r)));
+    assert.ok(change.reasons.some((r) => /Is core functionality unavailable or severely degraded: Yes → P1/.test(r)));
     assert.ok(Date.parse(change.at) > 0);
     await ctx.close();
   });
@@ -268,20 +279,254 @@ describe('without JavaScript and on paper', () => {
     await classifyPaymentsDown(page);
     await page.emulateMedia({ media: 'print' });
     assert.match(await status(page).innerText(), /^P0 · Critical system down/);
-    assert.match(await result(page).innerText(), /failed completely\?: Yes → P0/);
+    assert.match(await result(page).innerText(), /failed completely: Yes → P0/);
     assert.equal(await result(page).getByRole('button').count() > 0 && (await result(page).getByRole('button').first().isVisible()), false, 'no buttons on paper');
     await ctx.close();
   });
 });
 
+describe('after the review', () => {
+  it('answers given before the island hydrates are kept when it does', async () => {
+    const ctx = await h.context({ viewport: PHONE, hasTouch: true });
+    const page = await ctx.newPage();
+    // The island's code is held back, as on a slow phone, while the reader answers the server's form.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(/\/_astro\/SeverityClassifier\.[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(HK);
+    await page.locator('.classifier').scrollIntoViewIfNeeded();
+    await answer(page, 'Has payment processing, messaging or the profile service failed completely?', 'Yes');
+    await page.locator('details.classifier-more > summary').click();
+    await page.getByRole('textbox', { name: 'Error rate', exact: true }).fill('2,5');
+    assert.equal(await page.locator('astro-island[ssr]').count(), 1, 'answered before the island hydrated');
+    release();
+    await page.locator('astro-island:not([ssr]) .classifier').waitFor({ state: 'attached' });
+    await shows(status(page), /^P0 · Critical system down/);
+    assert.match(await result(page).innerText(), /Error rate: 2\.5 % \(> 1 % for 5 min\) → P1/);
+    assert.equal(await page.getByRole('textbox', { name: 'Error rate', exact: true }).inputValue(), '2,5', 'the reading stays as typed');
+    assert.equal(await question(page, 'Has payment processing, messaging or the profile service failed completely?').getByRole('radio', { name: 'Yes', exact: true }).isChecked(), true);
+    await page.waitForURL(/\?core-service-failed=yes&error-rate=2\.5$/);
+    await ctx.close();
+  });
+
+  it('metrics sit in a closed disclosure that a link with readings opens; a decimal comma is read, impossible readings are refused aloud', async () => {
+    const { ctx, page } = await open(HK);
+    const more = page.locator('details.classifier-more');
+    assert.equal(await more.locator('summary').innerText(), 'Metrics from the dashboard (optional)');
+    assert.equal(await more.evaluate((details) => details.open), false, 'closed while no reading is given');
+    await (await metric(page, 'Payment success rate')).fill('94,5');
+    await shows(status(page), /^P0/);
+    assert.match(await result(page).innerText(), /Payment success rate: 94\.5 % \(< 95 % for 10 min\) → P0/);
+    await page.waitForURL(/\?payment-success-rate=94\.5$/);
+    const errorRate = page.getByRole('textbox', { name: 'Error rate', exact: true });
+    for (const [typed, said] of [['150', 'Cannot be over 100 %: not counted.'], ['-3', 'Cannot be negative: not counted.']]) {
+      await errorRate.fill(typed);
+      const error = page.locator('.classifier-error');
+      assert.equal(await error.innerText(), said);
+      assert.equal(await error.isVisible(), true);
+      assert.equal(await errorRate.getAttribute('aria-invalid'), 'true');
+      assert.ok((await errorRate.getAttribute('aria-describedby')).split(' ').includes(await error.getAttribute('id')), 'the message describes the box');
+      assert.doesNotMatch(await result(page).innerText(), /Error rate:/, `${typed} does not count`);
+      assert.doesNotMatch(page.url(), /error-rate/);
+    }
+    await page.goto(`${HK}?error-rate=2`);
+    await hydrated(page);
+    await page.getByText('Answers from the link.').waitFor();
+    assert.equal(await more.evaluate((details) => details.open), true, 'a link with a reading opens the metrics');
+    assert.equal(await page.getByRole('textbox', { name: 'Error rate', exact: true }).inputValue(), '2');
+    await ctx.close();
+  });
+
+  it('links: a short unique answer slug is read; of two conflicting answers the higher level is kept and the note says so; utm_* is kept, never reported; the level link keeps the answers', async () => {
+    const { ctx, page } = await open(`${HK}?all-users=yes`);
+    await page.getByText('Answers from the link.').waitFor();
+    assert.match(await status(page).innerText(), /^P0 · Critical system down/);
+    assert.equal(await question(page, 'Is the whole service down for all users?').getByRole('radio', { name: 'Yes, complete outage for all users' }).isChecked(), true);
+    assert.equal(await page.locator('.classifier-ignored').count(), 0);
+    await page.waitForURL(/\?all-users=yes-complete-outage-for-all-users$/);
+
+    await page.goto(`${HK}?all-users=no&core-service-failed=no&core-service-failed=yes&utm_source=chat`);
+    await hydrated(page);
+    await page.getByText('Answers from the link.').waitFor();
+    assert.match(await status(page).innerText(), /^P0 · Critical system down/);
+    const note = await page.locator('.classifier-ignored').innerText();
+    assert.match(note, /core-service-failed=no: conflicts with core-service-failed=yes: the answer with the higher level is kept/);
+    assert.doesNotMatch(note, /utm_source/);
+    await page.waitForURL(/\?all-users=no&core-service-failed=yes&utm_source=chat$/);
+
+    // The level on the scale is a fragment of this page: no reload, the answers stay.
+    await result(page).getByRole('link', { name: 'P0 on the scale' }).click();
+    await page.waitForURL(/\?all-users=no&core-service-failed=yes&utm_source=chat#level-p0$/);
+    assert.match(await status(page).innerText(), /^P0 · Critical system down/);
+    assert.equal(await page.getByText('Answers from the link.').count(), 1, 'the same page, not a reload');
+
+    // A change of answer: what was said about the link no longer applies; the campaign tag stays.
+    await answer(page, 'Has user data been exposed, or is a data breach suspected?', 'No');
+    assert.equal(await page.locator('.classifier-ignored').count(), 0);
+    await page.waitForURL(/\?all-users=no&core-service-failed=yes&data-breach=no&utm_source=chat#level-p0$/);
+    await ctx.close();
+  });
+
+  it('with an active incident: a campaign tag does not hide its saved answers; unsaved answers are flagged; a disabled Set severity says why; Clear has an undo; a refused save says so', async () => {
+    const { ctx, page } = await open(HK);
+    await classifyPaymentsDown(page);
+    await startHere(page).click();
+    const id = /INC-\d{4}-\d{2}-\d{2}-\d{3}/.exec(await page.locator('.classifier-message').innerText())[0];
+
+    await page.goto(`${HK}?utm_source=chat`);
+    await hydrated(page);
+    await page.getByText(`Answers saved with ${id}.`).waitFor();
+    assert.equal(await page.getByText('Answers from the link.').count(), 0, 'a campaign tag is not an answer');
+    assert.equal(await page.locator('.classifier-ignored').count(), 0);
+    assert.match(await status(page).innerText(), /^P0/);
+    assert.equal(await page.locator('.classifier-unsaved').count(), 0);
+    await page.waitForURL(/\?all-users=no&core-service-failed=yes&data-breach=no&utm_source=chat$/);
+
+    await answer(page, 'Has user data been exposed, or is a data breach suspected?', 'Yes');
+    assert.equal(await page.locator('.classifier-unsaved').innerText(), `These answers are not saved with ${id}: press Set severity to record them.`);
+    const set = page.getByRole('button', { name: 'Set severity' });
+    await set.click();
+    assert.equal(await page.locator('.classifier-message').innerText(), `${id} is already P0; the answers are saved with it.`);
+    assert.equal(await page.locator('.classifier-unsaved').count(), 0);
+
+    await page.getByRole('button', { name: 'Clear answers' }).click();
+    assert.match(await status(page).innerText(), /^No answers yet/);
+    assert.equal(await set.isDisabled(), true);
+    assert.equal(await page.locator(`#${await set.getAttribute('aria-describedby')}`).innerText(), 'No level to set: answer the questions first.');
+    await page.getByRole('button', { name: 'Undo clear' }).click();
+    assert.match(await status(page).innerText(), /^P0/);
+    assert.equal(await page.locator('.classifier-message').innerText(), 'Answers restored.');
+    assert.equal(await page.getByRole('button', { name: 'Undo clear' }).count(), 0);
+    assert.equal(await question(page, 'Has user data been exposed, or is a data breach suspected?').getByRole('radio', { name: 'Yes', exact: true }).isChecked(), true);
+    await page.waitForURL(/data-breach=yes&utm_source=chat$/);
+
+    // Another handbook's page starts a new incident; this browser now refuses every write.
+    await page.goto('/agency-platform/severity/');
+    await hydrated(page);
+    await answer(page, 'Service accessible?', 'No');
+    await page.evaluate(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      };
+    });
+    await startHere(page).click();
+    const said = await page.locator('.classifier-message').innerText();
+    assert.match(said, /^Started INC-\d{4}-\d{2}-\d{2}-\d{3} at SEV-1, with the answers and reasons\. But this browser refused to save it: it is kept in this tab only/);
+    assert.doesNotMatch(said, /saved with it/);
+    await ctx.close();
+  });
+
+  it('"Copy summary" refused by the browser: the summary shows selected to copy by hand; wording: no "?:", no double full stops', async () => {
+    const { ctx, page } = await open('/agency-platform/severity/');
+    await answer(page, 'Service accessible?', 'Partial');
+    await answer(page, 'Data at risk?', 'Not sure');
+    await page.evaluate(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+      Object.defineProperty(document, 'execCommand', { value: () => false, configurable: true });
+    });
+    const copy = result(page).getByRole('button', { name: 'Copy summary' });
+    await copy.click();
+    await page.getByText('This browser refused the clipboard: the summary is selected below', { exact: false }).waitFor();
+    const box = page.getByRole('textbox', { name: 'Summary to copy' });
+    const summary = await box.inputValue();
+    assert.match(summary, /^Severity: SEV-1 · Service down \(Agency Platform handbook\)\nWhy:\n- Data at risk: Not sure → SEV-1/);
+    assert.equal(await box.evaluate((el) => document.activeElement === el && el.selectionStart === 0 && el.selectionEnd === el.value.length), true, 'focused and all selected');
+    for (const text of [summary, await result(page).innerText(), await status(page).innerText()]) {
+      assert.doesNotMatch(text, /\?:/);
+      assert.doesNotMatch(text, /\.\./);
+    }
+    assert.deepEqual(await axe(page), []);
+    // Where the older way of copying a selection still works, it is used.
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'execCommand', { value: (command) => command === 'copy', configurable: true });
+    });
+    await copy.click();
+    await page.getByText('Summary copied, as plain text for chat.').waitFor();
+    await ctx.close();
+  });
+
+  it('each answer is a whole-row label whose level is its description, not its name; "Not sure" names the level it assumes', async () => {
+    const { ctx, page } = await open(HK, { viewport: PHONE });
+    assert.deepEqual((await radiosAsRead(page)).slice(0, 3), [
+      { name: 'Yes, complete outage for all users', description: '→ P0 · Critical system down' },
+      { name: 'No', description: '→ no level' },
+      { name: 'Not sure', description: '→ P0 · Critical system down (assumed)' },
+    ]);
+    const row = page.locator('.classifier-answer').filter({ hasText: 'Yes, complete outage for all users' });
+    const hint = row.locator('.classifier-points');
+    assert.equal(await hint.getAttribute('aria-hidden'), 'true');
+    assert.ok((await row.boundingBox()).height >= 44, 'a 44 px target');
+    await hint.click();
+    assert.equal(await row.getByRole('radio').isChecked(), true, 'a tap on the level hint checks the answer');
+    await shows(status(page), /^P0/);
+    await ctx.close();
+  });
+
+  it("the scale's inline Markdown renders as elements made from text", async () => {
+    const { ctx, page } = await open('/manufacturing-platform/severity/');
+    await answer(page, 'Is the whole system down for all users?', 'Yes');
+    const notify = result(page).locator('.classifier-notify');
+    assert.equal(await notify.locator('code').filter({ hasText: /^\/incident create \[title\]$/ }).count(), 1);
+    assert.doesNotMatch(await notify.innerText(), /`/);
+    await ctx.close();
+  });
+
+  it('the sticky result line is at most two lines, and a control reached with Tab is never hidden under it', async () => {
+    const { ctx, page } = await open(HK, { viewport: PHONE });
+    await answer(page, 'Is it a minor issue with minimal user impact?', 'Yes');
+    await shows(status(page), /^P3/);
+    const { height, twoLines, needs } = await status(page).evaluate((line) => {
+      const style = getComputedStyle(line);
+      const chrome = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom) + parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth);
+      const free = line.cloneNode(true);
+      free.removeAttribute('role');
+      free.style.cssText = 'position: static; height: auto; display: block; -webkit-line-clamp: none; overflow: visible';
+      line.after(free);
+      const needs = (free.getBoundingClientRect().height - chrome) / parseFloat(style.lineHeight);
+      free.remove();
+      return { height: line.getBoundingClientRect().height, twoLines: 2 * parseFloat(style.lineHeight) + chrome, needs };
+    });
+    assert.ok(needs > 2, `the text needs ${needs} lines at 390 px`);
+    assert.ok(height <= twoLines + 0.5, `${height} px high, two lines are ${twoLines} px`);
+
+    await question(page, 'Is the whole service down for all users?').getByRole('radio').first().focus();
+    const under = await page.evaluate(() => {
+      const next = document.querySelectorAll('.classifier-question')[1].querySelector('input');
+      window.scrollBy(0, next.getBoundingClientRect().bottom - (innerHeight - 20));
+      return next.getBoundingClientRect().bottom > document.querySelector('.classifier-status').getBoundingClientRect().top;
+    });
+    assert.ok(under, 'the next question starts under the sticky line');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => ({
+      name: document.activeElement.name,
+      bottom: document.activeElement.getBoundingClientRect().bottom,
+      line: document.querySelector('.classifier-status').getBoundingClientRect().top,
+    }));
+    assert.equal(focused.name, 'classifier-hundred-k-platform-q-core-service-failed');
+    assert.ok(focused.bottom <= focused.line, `the focused radio (bottom ${focused.bottom}) is above the sticky line (${focused.line})`);
+    await ctx.close();
+  });
+});
+
 describe('no layout shift', () => {
-  for (const [name, path] of [['plain', HK], ['with answers in the link', `${HK}?all-users=no&core-service-failed=yes&data-breach=not-sure&error-rate=5`]]) {
+  for (const [name, path] of [
+    ['plain', HK],
+    ['with answers in the link', `${HK}?all-users=no&core-service-failed=yes&data-breach=not-sure&error-rate=5`],
+    ['landing on the classifier from a copied link', `${HK}?all-users=no&core-service-failed=yes&error-rate=5#classifier-hundred-k-platform`],
+  ]) {
     for (const [width, viewport] of [['390 px', PHONE], ['1280 px', DESKTOP]]) {
       it(`cumulative layout shift is 0 at ${width}, ${name}`, async () => {
         const context = await h.context({ viewport });
         await watchLayoutShift(context);
         const page = await context.newPage();
         await page.goto(path);
+        if (path.includes('#')) {
+          const top = await page.locator('#classifier-hundred-k-platform').evaluate((classifier) => classifier.getBoundingClientRect().top);
+          assert.ok(top >= 0 && top < viewport.height / 4, `the link lands on the classifier (its top at ${top} px)`);
+        }
         await hydrated(page);
         await page.waitForTimeout(800);
         assert.equal(await layoutShift(page), 0);
@@ -296,6 +541,23 @@ describe('loads only where it is shown', () => {
     const { ctx, page } = await open('/hundred-k-platform/scenarios/payment-system-down/');
     const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
     assert.ok(!scripts.some((s) => /preact|SeverityClassifier|client\./i.test(s)), scripts.join('\n'));
+    await ctx.close();
+  });
+});
+
+describe('reached from Respond now', () => {
+  it('every handbook\'s Respond now page links straight to its classifier, which opens in view', async () => {
+    const ctx = await h.context({ viewport: PHONE });
+    const page = await ctx.newPage();
+    for (const handbook of ['agency-platform', 'customer-portal', 'foundation-platform', 'hundred-k-platform', 'manufacturing-platform']) {
+      await page.goto(`/${handbook}/respond-now/`);
+      const link = page.locator(`main a[href="/${handbook}/severity/#classify-this-incident"]`).first();
+      assert.equal(await link.count(), 1, `${handbook}: a link to the classifier`);
+      await link.click();
+      await page.waitForURL(new RegExp(`/${handbook}/severity/#classify-this-incident$`));
+      const top = await page.locator('#classify-this-incident').evaluate((heading) => heading.getBoundingClientRect().top);
+      assert.ok(top >= 0 && top < 300, `${handbook}: the classifier's heading in view (at ${top} px)`);
+    }
     await ctx.close();
   });
 });

@@ -29,8 +29,8 @@ describe('classifier summary', () => {
     expect(summaryText(view, result, 'https://x.example/demo/severity/?down=yes&slow=yes')).toMatchInlineSnapshot(`
       "Severity: P0 · Critical (Demo <Platform> handbook)
       Why:
-      - Is it down?: Yes → P0
-      - Is it slow?: Yes → P1
+      - Is it down: Yes → P0
+      - Is it slow: Yes → P1
       Answers point at P0 and P1: the higher level applies.
       Respond within 5 min; resolve within 1 h; no update cadence set by the handbook.
       Notify: All hands: Phone; Status page.
@@ -42,7 +42,7 @@ describe('classifier summary', () => {
     const result = classify(view, { questions: { slow: NOT_SURE }, readings: {} });
     expect(headline(view, result)).toBe('P1 · Major so far');
     expect(summaryText(view, result, 'L')).toContain('Still open: “Is it down?” could make it P0.');
-    expect(summaryText(view, result, 'L')).toContain('Is it slow?: Not sure → P1 (not sure: the higher level is assumed)');
+    expect(summaryText(view, result, 'L')).toContain('Is it slow: Not sure → P1 (not sure: the higher level is assumed)');
   });
   it('no level: says so, never invents one', () => {
     const none = classify(view, { questions: { down: 'No', slow: 'No' }, readings: {} });

@@ -54,8 +54,8 @@ describe('classify: agency-platform (SEV-1 to SEV-4, every question answers with
   it('gives one reason per answer that counted, most severe first, marking the decisive ones', () => {
     const result = classify(scale, answers({ 'users-affected': 'Few', 'service-accessible': 'Partial', 'data-at-risk': 'No' }));
     expect(result.reasons.map((r) => [r.text, r.level, r.decisive])).toEqual([
-      ['Service accessible?: Partial', 'SEV-2', true],
-      ['Users affected?: Few', 'SEV-3', false],
+      ['Service accessible: Partial', 'SEV-2', true],
+      ['Users affected: Few', 'SEV-3', false],
     ]);
     expect(result.between).toEqual({ higher: 'SEV-2', lower: 'SEV-3' });
     // "SEV-2 so far; 'Revenue impacted?' could make it SEV-1"
@@ -64,7 +64,7 @@ describe('classify: agency-platform (SEV-1 to SEV-4, every question answers with
 
   it('marks a "Not sure" reason as such', () => {
     const [reason] = classify(scale, answers({ 'data-at-risk': NOT_SURE })).reasons;
-    expect(reason).toMatchObject({ text: 'Data at risk?: Not sure', level: 'SEV-1', notSure: true, decisive: true });
+    expect(reason).toMatchObject({ text: 'Data at risk: Not sure', level: 'SEV-1', notSure: true, decisive: true });
   });
 });
 

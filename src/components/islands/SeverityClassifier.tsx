@@ -14,7 +14,7 @@
  * - Everything stored goes through src/state.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { classify, levelRank, NOT_SURE, parseReading, sameAnswers, type ClassifierAnswers } from '../../lib/classify';
+import { classify, levelRank, mostSevere, NOT_SURE, parseReading, sameAnswers, type ClassifierAnswers } from '../../lib/classify';
 import { decodeAnswers, encodeAnswers, isForeignParameter, type IgnoredParameter } from '../../lib/classifier-url';
 import {
   couldRaiseLines, headline, levelLabel, levelView, reasonLine, summaryText, thresholdGroups, thresholdRule, type ClassifierView,
@@ -58,11 +58,17 @@ export default function SeverityClassifier({ view, idPrefix }: SeverityClassifie
   const [message, setMessage] = useState('');
   // The level a lowering "Set severity" waits to be confirmed for.
   const [confirming, setConfirming] = useState<string | undefined>(undefined);
+  // What "Clear answers" took away, until the next change: its "Undo" puts it back.
+  const [cleared, setCleared] = useState<{ answers: ClassifierAnswers; text: Record<string, string>; origin: string } | undefined>(undefined);
+  // The summary to copy by hand when the browser refuses the clipboard (a new object on each refusal: it is selected again).
+  const [manualCopy, setManualCopy] = useState<{ text: string } | undefined>(undefined);
   const mounted = useRef(false);
   const root = useRef<HTMLDivElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const metrics = useRef<HTMLDetailsElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
+  const clearButton = useRef<HTMLButtonElement>(null);
+  const manualCopyBox = useRef<HTMLTextAreaElement>(null);
   // The classifier's bottom edge (in the viewport) before answers were applied after mount.
   const anchor = useRef<number | undefined>(undefined);
 
@@ -116,6 +122,18 @@ export default function SeverityClassifier({ view, idPrefix }: SeverityClassifie
     if (confirming) confirmButton.current?.focus();
   }, [confirming]);
 
+  // The clipboard was refused: the summary is shown selected, and the older way of copying a selection
+  // is tried; where that is refused too, Ctrl+C (or the phone's Copy) is all that is left to do.
+  useEffect(() => {
+    const box = manualCopyBox.current;
+    if (!manualCopy || !box) return;
+    box.focus();
+    box.select();
+    void copyText(manualCopy.text, box).then((copied) => {
+      if (copied) setMessage('Summary copied, as plain text for chat.');
+    });
+  }, [manualCopy]);
+
   /** What the form holds now: answers given before the island hydrated are still in the DOM. */
   function readForm(): { answers: ClassifierAnswers; text: Record<string, string> } {
     const read: ClassifierAnswers = { questions: {}, readings: {} };
@@ -157,6 +175,8 @@ export default function SeverityClassifier({ view, idPrefix }: SeverityClassifie
     setIgnored([]);
     setConfirming(undefined);
     setMessage('');
+    setCleared(undefined);
+    setManualCopy(undefined);
   }
 
   function choose(questionId: string, label: string) {
@@ -179,11 +199,30 @@ export default function SeverityClassifier({ view, idPrefix }: SeverityClassifie
   }
 
   function clear() {
+    const previous = { answers, text: readingText, origin };
     setReadingText({});
     update(() => EMPTY);
     setOrigin('');
+    if (count(previous.answers) || Object.keys(previous.text).length) setCleared(previous);
     setMessage('Answers cleared.');
   }
+
+  function undoClear() {
+    if (!cleared) return;
+    update(() => cleared.answers);
+    setReadingText(cleared.text);
+    setOrigin(cleared.origin);
+    setMessage('Answers restored.');
+    // The Undo button goes away: the focus goes back where the reader pressed Clear.
+    clearButton.current?.focus();
+  }
+
+  /** Whether the last write reached this browser's storage (a refused write is kept in this tab only). */
+  const stored = () => {
+    const health = getStore().$health.get();
+    return health.mode === 'local' && !health.quotaExceeded;
+  };
+  const notStored = ' But this browser refused to save it: it is kept in this tab only and is lost when the tab closes. Download a backup before you close it.';
 
   /** A link to this classifier with these answers: it lands on the questions, with the result in view. */
   const shareLink = () => `${location.origin}${location.pathname}${query()}#${idPrefix}`;
@@ -207,8 +246,10 @@ export default function SeverityClassifier({ view, idPrefix }: SeverityClassifie
   }
 
   async function copySummary() {
-    const ok = await copyText(summaryText(view, result, shareLink()));
-    setMessage(ok ? 'Summary copied, as plain text for chat.' : 'Could not copy the summary: this browser refused the clipboard.');
+    const summary = summaryText(view, result, shareLink());
+    const ok = await copyText(summary);
+    setManualCopy(ok ? undefined : { text: summary });
+    setMessage(ok ? 'Summary copied, as plain text for chat.' : 'This browser refused the clipboard: the summary is selected below, copy it with Ctrl+C (⌘C on a Mac).');
   }
 
   function start() {
@@ -219,7 +260,9 @@ export default function SeverityClassifier({ view, idPrefix }: SeverityClassifie
       classification: classification(),
     });
     setTitle('');
-    setMessage(`Started ${incident.id}${result.level ? ` at ${result.level}` : ' (severity not set yet)'}. The answers and reasons are saved with it.`);
+    setMessage(stored()
+      ? `Started ${incident.id}${result.level ? ` at ${result.level}` : ' (severity not set yet)'}. The answers and reasons are saved with it.`
+      : `Started ${incident.id}${result.level ? ` at ${result.level}` : ' (severity not set yet)'}, with the answers and reasons.${notStored}`);
   }
 
   /** Sets the active incident's level; lowering it asks first (a tab with older answers must not lower it in one click). */
@@ -237,6 +280,7 @@ export default function SeverityClassifier({ view, idPrefix }: SeverityClassifie
         ? `${active.id} is now ${result.level}${before ? ` (was ${before})` : ''}. The change and its reasons are recorded with the incident.`
         : `${active.id} is already ${result.level}; the answers are saved with it.`,
     );
+    if (!stored()) setMessage((current) => `${current}${notStored}`);
   }
 
   const sameHandbook = active && active.handbook === view.handbook.id;
@@ -254,6 +298,11 @@ export default function SeverityClassifier({ view, idPrefix }: SeverityClassifie
       {hint && <span class="classifier-points" id={`${id}-level`} aria-hidden="true">{hint}</span>}
     </label>
   );
+  /** "Not sure" counts as the question's most severe answer: the hint names that level. */
+  const notSureHint = (choices: { level?: string }[]) => {
+    const assumed = mostSevere(view, choices.map((choice) => choice.level));
+    return assumed ? `→ ${levelName(assumed)} (assumed)` : '→ no level';
+  };
   const groups = thresholdGroups(view);
   const whyNoLevel = `${idPrefix}-why`;
 
@@ -272,7 +321,7 @@ export default function SeverityClassifier({ view, idPrefix }: SeverityClassifie
                   name, `${name}-${i}`, answer.label, answer.label, answer.level ? `→ ${levelName(answer.level)}` : '→ no level',
                   answers.questions[question.id] === answer.label, () => choose(question.id, answer.label),
                 ))}
-                {option(name, `${name}-unsure`, NOT_SURE, 'Not sure', '→ the higher level', answers.questions[question.id] === NOT_SURE, () => choose(question.id, NOT_SURE))}
+                {option(name, `${name}-unsure`, NOT_SURE, 'Not sure', notSureHint(question.answers), answers.questions[question.id] === NOT_SURE, () => choose(question.id, NOT_SURE))}
               </div>
             </fieldset>
           );
@@ -391,7 +440,8 @@ export default function SeverityClassifier({ view, idPrefix }: SeverityClassifie
         <div class="classifier-actions">
           <button type="button" class="classifier-button" onClick={copyLink}>Copy link</button>
           <button type="button" class="classifier-button" onClick={copySummary}>Copy summary</button>
-          <button type="button" class="classifier-button classifier-button--quiet" onClick={clear}>Clear answers</button>
+          <button type="button" class="classifier-button classifier-button--quiet" ref={clearButton} onClick={clear}>Clear answers</button>
+          {cleared && <button type="button" class="classifier-button" onClick={undoClear}>Undo clear</button>}
         </div>
         <div class="classifier-incident">
           {sameHandbook ? (
@@ -433,6 +483,12 @@ export default function SeverityClassifier({ view, idPrefix }: SeverityClassifie
           )}
         </div>
         <p class="classifier-message" role="status">{message}</p>
+        {manualCopy && (
+          <div class="classifier-manual-copy">
+            <label for={`${idPrefix}-summary`}>Summary to copy</label>
+            <textarea id={`${idPrefix}-summary`} ref={manualCopyBox} readOnly rows={8} value={manualCopy.text} />
+          </div>
+        )}
       </section>
     </div>
   );
