@@ -125,6 +125,14 @@ interface Row {
 }
 
 /** The timeline rows of one entry (a follow-up ticked off adds a row at the time it was done). */
+/**
+ * Whether "Start incident" was pressed a minute or more after the start time: the start field counts
+ * in minutes, so a gap of seconds is the time spent typing a title, not a late declaration.
+ */
+function declaredLater(startedAt: string, declaredAt: string | undefined): declaredAt is string {
+  return declaredAt !== undefined && time(declaredAt) - time(startedAt) >= 60_000;
+}
+
 function rowsOf(entry: ExportEntry, input: IncidentExportInput): { at: string; event: string }[] {
   const names = input.levelNames;
   const by = byWhom(entry.by, cellText);
@@ -132,7 +140,7 @@ function rowsOf(entry: ExportEntry, input: IncidentExportInput): { at: string; e
     case 'started': {
       const rows = [{ at: entry.at, event: `Incident started${by}` }];
       const declaredAt = str(entry.declaredAt);
-      if (declaredAt && declaredAt !== entry.at) {
+      if (declaredLater(entry.at, declaredAt)) {
         // The start time was set earlier than the moment "Start incident" was pressed.
         rows.push({ at: declaredAt, event: `Incident declared, ${formatDurationMs(time(declaredAt) - time(entry.at))} after it started${by}` });
       }
@@ -202,7 +210,7 @@ function summary(input: IncidentExportInput): string[] {
     `- **Title:** ${inlineText(incident.title)}`,
     ...(handbook ? [`- **Handbook:** ${inlineText(handbook.name)}`] : []),
     `- **Severity:** ${incident.severity ? inlineText(severityLabel(incident.severity, levelNames)) : 'not set'}`,
-    `- **Started:** ${formatUtc(incident.startedAt)}${declaredAt && declaredAt !== incident.startedAt ? ` (declared ${formatUtc(declaredAt)})` : ''}`,
+    `- **Started:** ${formatUtc(incident.startedAt)}${declaredLater(incident.startedAt, declaredAt) ? ` (declared ${formatUtc(declaredAt)})` : ''}`,
     `- **Ended:** ${incident.closedAt ? formatUtc(incident.closedAt) : 'open'}`,
     `- **Duration:** ${incident.closedAt ? duration : `${duration} so far (open when exported)`}`,
     `- **Exported:** ${formatUtc(exportedAt)}`,
@@ -237,7 +245,8 @@ function severitySection(input: IncidentExportInput): string[] {
 
 function timelineSection(input: IncidentExportInput): string[] {
   const rows = timelineRows(input);
-  const zone = input.timeZone;
+  // A reader in UTC gets one time column, not "Time (UTC) | Time (UTC)".
+  const zone = input.timeZone && !/^(Etc\/)?(UTC|UCT|GMT|Zulu|Universal)(\+0|-0|0)?$/i.test(input.timeZone) ? input.timeZone : undefined;
   const local = zone
     ? (() => {
         // "2026-11-24 10:12" in the zone; sv-SE writes dates the ISO way.

@@ -224,6 +224,26 @@ describe('incidentToMarkdown: a realistic incident', () => {
     `);
   });
 
+  it('a reader in UTC gets one time column, and a start declared within the minute is not a late declaration', () => {
+    const incident: ExportIncident = {
+      id: 'INC-2026-11-24-003',
+      title: 'Queue backlog',
+      startedAt: at('09:00'),
+      ticks: {},
+      timeline: [{ id: 'e1', at: at('09:00'), kind: 'started', declaredAt: '2026-11-24T09:00:40.000Z' }],
+    };
+    for (const timeZone of ['UTC', 'Etc/UTC', 'GMT']) {
+      const markdown = incidentToMarkdown({ incident, exportedAt: new Date(at('09:30')), timeZone });
+      expect(markdown).toContain('| Time (UTC) | Event |');
+      expect(markdown).not.toContain('declared');
+    }
+    const late = { ...incident, timeline: [{ id: 'e1', at: at('09:00'), kind: 'started' as const, declaredAt: at('09:12') }] };
+    const markdown = incidentToMarkdown({ incident: late, exportedAt: new Date(at('09:30')), timeZone: 'Europe/London' });
+    expect(markdown).toContain('| Time (UTC) | Time (Europe/London) | Event |');
+    expect(markdown).toContain('Incident declared, 12 min after it started');
+    expect(markdown).toContain('(declared 2026-11-24 09:12 UTC)');
+  });
+
   it('lists the timeline in time order, keeping the recorded order at the same instant', () => {
     const markdown = incidentToMarkdown(INPUT);
     const rows = markdown.split('\n').filter((line) => /^\| 2026-/.test(line)).map((line) => line.slice(2, 18));

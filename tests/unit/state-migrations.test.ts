@@ -328,6 +328,15 @@ describe('migration from version 2', () => {
       /^it does not match the expected shape: incidents\.x\.startedAt: /,
     );
   });
+
+  it('refuses a time that is not a date (the clocks count from it every second), wherever it is', () => {
+    const state = (startedAt: string, at = '2026-11-23T10:00:00.000Z') =>
+      JSON.stringify({ version: 3, activeIncident: null, incidents: { x: { id: 'x', title: 'X', startedAt, ticks: {}, timeline: [{ id: 'e', at, kind: 'closed' }] } } });
+    expect(failure(state('yesterday-ish'))).toBe('it does not match the expected shape: incidents.x.startedAt: expected a time such as "2026-11-23T10:00:00.000Z", got text');
+    expect(failure(state('2026-02-30T10:00:00Z'))).toMatch(/incidents\.x\.startedAt: expected a time/);
+    expect(failure(state('2026-11-23T10:00:00.000Z', '10:00'))).toMatch(/incidents\.x\.timeline\.0\.at: expected a time/);
+    expect(readState(state('2026-11-23T10:00:00+01:00')).ok).toBe(true);
+  });
 });
 
 describe('fields this build does not know', () => {

@@ -142,6 +142,14 @@ export function showPlan(context: ActionContext, plan: ImportPlan, name: string,
           result.copied.length && `${result.copied.length} kept as ${result.copied.map((c) => c.to).join(', ')}`,
           result.kept.length && `${result.kept.length} left as they were`,
         ].filter(Boolean);
+        // A handed-off incident is the one the next on-call takes over: it becomes active, unless
+        // they are already running another one (then "Switch to" in the list).
+        const handedOff = plan.from === 'handoff' ? (result.added[0] ?? result.copied[0]?.to ?? result.replaced[0]) : undefined;
+        const state = context.store.$state.get();
+        if (handedOff && state.incidents[handedOff] && !state.incidents[handedOff].closedAt && !state.activeIncident) {
+          context.store.switchIncident(handedOff);
+          parts.push(`${handedOff} is now the active incident`);
+        }
         context.say(`Imported: ${parts.join('; ') || 'nothing changed'}.`);
       },
     },

@@ -51,9 +51,13 @@ export function mountIncidentBar(): void {
   const update = el('span', { class: 'incident-clock', 'data-clock': 'update' });
   const escalation = el('span', { class: 'incident-clock', 'data-clock': 'escalation' });
   const warning = el('span', { class: 'incident-clock', 'data-state': 'overdue', hidden: true });
+  let storageNearlyFull = false;
+  let remindersBlocked = false;
   // Spoken only when its text changes: a state change (due, overdue, done), never the seconds.
   const live = el('p', { class: 'incident-sr', id: ids.live, role: 'status' });
-  const message = el('p', { class: 'incident-message incident-sr', role: 'status' });
+  // Shown above the bar for a few seconds ("Note added to the timeline.", "Type a note first."), read out as a status.
+  const message = el('p', { class: 'incident-message incident-bar-message', role: 'status' });
+  let messageTimer: ReturnType<typeof setTimeout> | undefined;
 
   const noteInput = el('input', { type: 'text', id: ids.note, name: 'note', maxLength: 2000, autocomplete: 'off', placeholder: 'Timeline note (TODO: for a follow-up)' });
   const noteForm = el(
@@ -117,6 +121,8 @@ export function mountIncidentBar(): void {
     say(text, kind = 'info') {
       message.dataset.kind = kind;
       message.textContent = text;
+      clearTimeout(messageTimer);
+      messageTimer = setTimeout(() => (message.textContent = ''), kind === 'error' ? 10_000 : 5000);
     },
     focusNote: () => noteInput.focus(),
   };
@@ -183,14 +189,21 @@ export function mountIncidentBar(): void {
     fill(escalation, source === 'none' ? 'No escalation clock in the handbook' : 'No timed escalation left');
   }
 
+  /** The warnings share one line: storage first (data is at stake), then blocked reminders. */
+  function showWarning() {
+    const text = [storageNearlyFull && 'Browser storage nearly full: export a backup', remindersBlocked && 'Reminders blocked by the browser: watch this bar'].filter(Boolean).join(' · ');
+    warning.hidden = !text;
+    fill(warning, text);
+  }
+
   /** Opt-in browser notifications: one per update or escalation as it falls due or overdue. */
   function remind(c: IncidentClock) {
-    if (!store.$state.get().reminders || typeof Notification === 'undefined' || !current) return;
-    warning.hidden = Notification.permission !== 'denied';
-    if (Notification.permission === 'denied') {
-      fill(warning, 'Reminders blocked by the browser: watch this bar');
-      return;
+    const on = !!store.$state.get().reminders && typeof Notification !== 'undefined';
+    if (remindersBlocked !== (on && Notification.permission === 'denied')) {
+      remindersBlocked = !remindersBlocked;
+      showWarning();
     }
+    if (!on || remindersBlocked || !current) return;
     if (Notification.permission !== 'granted') return;
     const items: [string, string][] = [];
     if (c.update.state === 'due' || c.update.state === 'overdue') items.push([`update-${c.update.dueAt}-${c.update.state}`, `Status update ${c.update.state} (${c.update.cadenceText})`]);
@@ -250,16 +263,27 @@ export function mountIncidentBar(): void {
     );
   }
 
-  document.body.append(bar);
+  // The bar goes in once its clocks can show (or after a second without the handbooks' data): a bar
+  // that grew its clock lines and level name while on screen would shift what is on it.
+  let placed = false;
+  const place = () => {
+    if (!placed) document.body.append(bar);
+    placed = true;
+  };
+  const placeAnyway = setTimeout(place, 1000);
   store.$active.subscribe(show);
   store.$now.subscribe(() => current && render());
   store.$usage.subscribe((usage) => {
-    if (!usage.nearLimit) return;
-    warning.hidden = false;
-    fill(warning, 'Browser storage nearly full: export a backup');
+    if (storageNearlyFull === usage.nearLimit) return;
+    storageNearlyFull = usage.nearLimit;
+    showWarning();
   });
   loadSiteData()
     .then((loaded) => { data = loaded; })
     .catch(() => { dataFailed = true; })
-    .finally(() => current && render());
+    .finally(() => {
+      clearTimeout(placeAnyway);
+      if (current) render();
+      place();
+    });
 }

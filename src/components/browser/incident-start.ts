@@ -33,13 +33,31 @@ export async function openStartDialog(button: HTMLElement): Promise<void> {
   handbook.dispatchEvent(new Event('change'));
   const started = dialog.querySelector<HTMLInputElement>('[name="startedAt"]')!;
   const now = new Date();
-  started.value = localInputValue(now);
-  started.max = localInputValue(now);
+  opened = { at: now, offered: localInputValue(now) };
+  started.value = opened.offered;
+  started.max = opened.offered;
   started.dispatchEvent(new Event('input'));
   fill(dialog.querySelector('[data-start-error]')!);
   dialog.showModal();
   dialog.querySelector<HTMLInputElement>('[name="title"]')!.focus();
   dialog.addEventListener('close', () => button.focus(), { once: true });
+}
+
+/** When the dialog opened, and the start time it offered: left as offered, the incident starts then, to the second. */
+let opened = { at: new Date(), offered: '' };
+
+/**
+ * The instant a local date and time means. In the hour repeated when clocks go back, "01:20" is two
+ * instants an hour apart; the browser picks the first, so an incident started at the second 01:20
+ * would be an hour old at once. Of the readings that give back the same local time, the latest one
+ * not in the future wins (an incident is declared after it starts, rarely an hour after).
+ */
+export function instantOf(value: string, now: Date): Date {
+  const first = new Date(value);
+  if (Number.isNaN(first.getTime())) return first;
+  const readings = [first, new Date(first.getTime() + 3_600_000)].filter((at) => localInputValue(at) === localInputValue(first));
+  const past = readings.filter((at) => at.getTime() <= now.getTime() + 60_000);
+  return past.at(-1) ?? first;
 }
 
 function build(data: SiteData | undefined): HTMLDialogElement {
@@ -63,7 +81,7 @@ function build(data: SiteData | undefined): HTMLDialogElement {
     type: 'datetime-local', id: 'start-incident-started', name: 'startedAt', required: true, step: 60,
     'aria-describedby': 'start-incident-utc',
     oninput: () => {
-      const at = new Date(started.value);
+      const at = started.value === opened.offered ? opened.at : instantOf(started.value, new Date());
       fill(utc, Number.isNaN(at.getTime()) ? 'Enter a date and time.' : `In UTC: ${at.toISOString().slice(0, 16).replace('T', ' ')}. Your time zone: ${Intl.DateTimeFormat().resolvedOptions().timeZone}.`);
     },
   });
@@ -74,7 +92,7 @@ function build(data: SiteData | undefined): HTMLDialogElement {
       method: 'dialog',
       onsubmit: (event: Event) => {
         event.preventDefault();
-        const at = new Date(started.value);
+        const at = started.value === opened.offered ? opened.at : instantOf(started.value, new Date());
         if (Number.isNaN(at.getTime())) return fill(error, 'When did it start? Enter a date and time.');
         if (at.getTime() > Date.now() + 60_000) return fill(error, 'The start time is in the future: an incident starts now or earlier.');
         const title = (form.elements.namedItem('title') as HTMLInputElement).value;

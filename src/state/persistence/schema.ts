@@ -14,8 +14,15 @@ import { PRACTICE_ID } from './keys';
 
 export const CURRENT_VERSION = 3;
 
-/** An instant, ISO 8601 in UTC ("2026-11-23T10:00:00.000Z"). */
-const time = string;
+/**
+ * An instant, ISO 8601 in UTC ("2026-11-23T10:00:00.000Z"). Checked as a real date: the clocks do
+ * arithmetic on it every second, so "yesterday-ish" from a hand-edited backup must be refused, not kept.
+ */
+const time = custom((value): value is string => {
+  const parts = typeof value === 'string' && /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.exec(value);
+  // Date.parse rolls 30 February over into March: the day must exist in its month.
+  return !!parts && !Number.isNaN(Date.parse(value as string)) && new Date(Date.UTC(+parts[1], +parts[2] - 1, +parts[3])).getUTCDate() === +parts[3];
+}, 'a time such as "2026-11-23T10:00:00.000Z"');
 
 /** A ticked checklist item. Label, page and heading are copied in so a tick whose item has since
  * been removed from the runbook can still be reported by name. */
