@@ -157,8 +157,12 @@ function rowsOf(entry: ExportEntry, input: IncidentExportInput): { at: string; e
       const text = str(entry.text) ?? '';
       const deletedAt = str(entry.deletedAt);
       const edits = Array.isArray(entry.edits) ? entry.edits : [];
-      const mark = deletedAt ? ` (deleted ${formatUtc(deletedAt)})` : edits.length ? ' (edited)' : '';
-      const rows = [{ at: entry.at, event: `${isFollowUp(text) ? `Follow-up: ${cellText(followUpText(text))}` : `Note: ${cellText(text)}`}${mark}${by}` }];
+      // An edit keeps the record: the earlier words and when they were replaced.
+      const earlier = edits
+        .filter((edit): edit is { at: string; text: string } => typeof edit?.text === 'string' && typeof edit?.at === 'string')
+        .map((edit) => `"${cellText(edit.text)}" until ${formatUtc(edit.at)}`);
+      const mark = [deletedAt && `deleted ${formatUtc(deletedAt)}`, earlier.length && `edited; earlier: ${earlier.join(', then ')}`].filter(Boolean).join('; ');
+      const rows = [{ at: entry.at, event: `${isFollowUp(text) ? `Follow-up: ${cellText(followUpText(text))}` : `Note: ${cellText(text)}`}${mark ? ` (${mark})` : ''}${by}` }];
       const doneAt = str(entry.doneAt);
       if (doneAt && !deletedAt && isFollowUp(text)) rows.push({ at: doneAt, event: `Follow-up done: ${cellText(followUpText(text))}` });
       return rows;
@@ -305,6 +309,9 @@ function checklistsSection(input: IncidentExportInput): string[] {
       lines.push('');
       for (const tick of ticks) lines.push(`- [x] ${inlineText(tick.label)} (${formatUtc(tick.at)}${tick.by ? `, ${inlineText(tick.by)}` : ''})`);
     }
+    // Only ticks are stored, not the words of the items left unticked: say how many, and where they are.
+    const open = list.total !== undefined ? list.total - ticks.length : 0;
+    if (open > 0) lines.push(`- [ ] ${open} more not ticked${url ? ' (see the runbook)' : ''}`);
   }
   return lines;
 }

@@ -282,8 +282,19 @@ describe('clocks (Done means)', () => {
     await other.goto('/agency-platform/scenarios/database-connection-failure/');
     shown = await eventually(bar(other), /Update overdue by 1 min/);
     // The 30-minute step, naming who to call (content/scales/agency-platform.yaml: "Tech Lead").
-    assert.match(shown, /Escalate now: .*Tech Lead \(due\)/);
-    assert.match(shown, /Escalation contacts \(overdue by 31 min\)/, 'the immediate step is overdue by now');
+    assert.match(shown, /Escalate now: Tech Lead \(due\); Escalation contacts \(overdue by 31 min\)/, 'the step just due first, then the immediate one, overdue by now');
+    // On a phone the line is cut short at the screen's edge: who to call now is still on screen.
+    await other.setViewportSize({ width: 390, height: 844 });
+    const visible = await other.locator('.incident-bar-clocks > :nth-child(2)').evaluate((line) => {
+      const text = line.firstChild;
+      const range = document.createRange();
+      const at = text.textContent.indexOf('Tech Lead (due)');
+      range.setStart(text, at);
+      range.setEnd(text, at + 'Tech Lead (due)'.length);
+      return range.getBoundingClientRect().right <= line.getBoundingClientRect().right;
+    });
+    assert.ok(visible, '"Tech Lead (due)" is not cut off at 390 px');
+    await other.setViewportSize({ width: 1280, height: 800 });
     assert.equal(await bar(other).getAttribute('data-attention'), 'overdue');
     // Said in words, and to a screen reader once, not every second.
     const live = other.locator('#incident-live');
@@ -684,16 +695,45 @@ describe('handoff', () => {
 });
 
 describe('several incidents', () => {
+  it('on a phone, a closed incident leaves a notice with its buttons on screen; Dismiss gives the page back its room', async () => {
+    const ctx = await profile({ viewport: { width: 390, height: 844 }, hasTouch: true });
+    const { page, errors } = await open(ctx, AGENCY_RUNBOOK);
+    const id = await startIncident(page, { title: 'Short one' });
+    await bar(page).getByRole('button', { name: 'More' }).click();
+    await page.getByRole('group', { name: 'Incident details' }).getByRole('button', { name: 'Close incident' }).click();
+    await page.getByRole('dialog', { name: `Close ${id}?` }).getByRole('button', { name: 'Close incident' }).click();
+    await eventually(bar(page), /Closed/);
+    for (const name of ['Export as Markdown', 'Reopen', 'Dismiss']) {
+      const box = await bar(page).getByRole('button', { name }).boundingBox();
+      assert.ok(box && box.y + box.height <= 844 && box.x + box.width <= 390, `${name} on screen: ${JSON.stringify(box)}`);
+    }
+    assert.equal(await page.getByRole('group', { name: 'Incident details' }).isVisible(), false);
+    await bar(page).getByRole('button', { name: 'Dismiss' }).click();
+    assert.equal(await bar(page).isVisible(), false);
+    assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-incident')), null);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).paddingBottom), '0px');
+    assert.deepEqual(errors, []);
+    await ctx.close();
+  });
+
   it('closing shows a notice with Reopen; /incidents/ lists every incident with its duration; switch; delete with undo', async () => {
     const ctx = await profile();
     const { page, errors } = await open(ctx, AGENCY_RUNBOOK);
     const first = await startIncident(page, { title: 'First', severity: 'SEV-2' });
     await page.clock.setFixedTime(new Date(T0.getTime() + 45 * MIN));
+    await bar(page).getByRole('button', { name: 'More' }).click();
     await bar(page).getByRole('button', { name: 'Close incident' }).click();
-    await page.getByRole('dialog', { name: `Close ${first}?` }).getByRole('button', { name: 'Close incident' }).click();
+    const confirm = page.getByRole('dialog', { name: `Close ${first}?` });
+    // The dialog opens on the way out, not on the destructive button.
+    assert.equal(await confirm.getByRole('button', { name: 'Keep it open' }).evaluate((button) => button === document.activeElement), true);
+    await confirm.getByRole('button', { name: 'Close incident' }).click();
     let shown = await eventually(bar(page), /Closed/);
     assert.match(shown, new RegExp(`^${first}\\s+First\\s+Closed\\s+4[45] min`), 'closed 45 min after the dialog opened, to the second');
-    assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-incident')), null);
+    // The notice keeps the bar's room (nothing under it, its buttons on screen) and the details close.
+    assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-incident')), 'closed');
+    assert.ok(await page.evaluate(() => parseFloat(getComputedStyle(document.body).paddingBottom) >= 80));
+    assert.equal(await page.getByRole('group', { name: 'Incident details' }).isVisible(), false);
+    for (const name of ['Export as Markdown', 'Reopen', 'Dismiss']) assert.ok(await bar(page).getByRole('button', { name }).isVisible(), name);
     await bar(page).getByRole('button', { name: 'Reopen' }).click();
     shown = await eventually(bar(page), /SEV-2 · Major feature broken/);
     const kinds = (await stored(page)).incidents[first].timeline.map((e) => e.kind);

@@ -121,7 +121,7 @@ describe('incidentToMarkdown: a realistic incident', () => {
       | 2026-11-24 09:09 | Escalated to Escalation contacts (Ana) |
       | 2026-11-24 09:12 | Follow-up: add an alert on the 502 rate (Ana) |
       | 2026-11-24 09:15 | Severity changed from SEV-2 · Major feature broken to SEV-1 · Service down. Why: Service accessible?: No; Revenue impacted?: Yes (Bo) |
-      | 2026-11-24 09:16 | Note: Rolled back deploy 4812 (edited) (Bo) |
+      | 2026-11-24 09:16 | Note: Rolled back deploy 4812 (edited; earlier: "Rolling back deploy 4812" until 2026-11-24 09:22 UTC) (Bo) |
       | 2026-11-24 09:18 | Note: Paged the wrong team (deleted 2026-11-24 09:19 UTC) (Bo) |
       | 2026-11-24 09:25 | Message sent: Internal update (Slack #incidents, Internal) (Ana) |
       | 2026-11-24 09:31 | Checklist completed: Triage (Respond now), 3 of 3 done (Ana) |
@@ -152,6 +152,7 @@ describe('incidentToMarkdown: a realistic incident', () => {
 
       - [x] Roll back the last deploy (2026-11-24 09:20 UTC, Bo)
       - [x] Check the \\<b\\>payment\\</b\\> queue (2026-11-24 09:35 UTC, Bo)
+      - [ ] 4 more not ticked (see the runbook)
 
       ## Follow-ups
 

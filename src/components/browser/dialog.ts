@@ -25,6 +25,8 @@ export function openDialog(title: string, body: (Node | string)[], actions: Dial
       ...actions.map((action) => el('button', {
         type: 'button',
         class: `incident-button${action.kind ? ` incident-button--${action.kind}` : ''}`,
+        // A dialog that can destroy something opens with the focus on the way out, not on the danger.
+        autofocus: actions.some((other) => other.kind === 'danger') && !action.kind && action === actions.findLast((other) => !other.kind),
         onclick: async () => {
           const result = await action.run?.();
           if (result !== false) dialog.close();

@@ -112,6 +112,16 @@ export function mountIncidentBar(): void {
     }
   }
 
+  // Escape closes the details, from inside them or from the bar, and gives the focus back to "More".
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || panel.hidden || event.defaultPrevented) return;
+    event.preventDefault();
+    void togglePanel(false);
+    toggle.focus();
+  };
+  panel.addEventListener('keydown', closeOnEscape);
+  bar.addEventListener('keydown', closeOnEscape);
+
   const context: BarContext = {
     store,
     incident: () => current,
@@ -182,7 +192,10 @@ export function mountIncidentBar(): void {
   function showEscalation(due: EscalationStep[], next: EscalationStep | undefined, source: string, now: Date) {
     if (due.length) {
       escalation.dataset.state = due.some((step) => step.state === 'overdue') ? 'overdue' : 'due';
-      return fill(escalation, `Escalate now: ${due.map((step) => `${step.to}${step.state === 'overdue' ? ` (overdue by ${formatDurationMs(now.getTime() - Date.parse(step.dueAt!))})` : ' (due)'}`).join('; ')}`);
+      // The step that has just fallen due comes first: on a phone the line is cut short, and the
+      // overdue ones have been on show since they fell due.
+      const newestFirst = [...due].sort((a, b) => Date.parse(b.dueAt!) - Date.parse(a.dueAt!));
+      return fill(escalation, `Escalate now: ${newestFirst.map((step) => `${step.to}${step.state === 'overdue' ? ` (overdue by ${formatDurationMs(now.getTime() - Date.parse(step.dueAt!))})` : ' (due)'}`).join('; ')}`);
     }
     escalation.dataset.state = next ? 'upcoming' : 'none';
     if (next?.dueAt) return fill(escalation, `Next escalation: ${next.to} ${formatRelative(next.msLeft ?? 0)}`);
@@ -248,6 +261,9 @@ export function mountIncidentBar(): void {
   function showClosed(notice: { id: string; title: string; elapsed: number }) {
     bar.hidden = false;
     bar.dataset.mode = 'closed';
+    // The notice keeps the bar's room until it is dismissed; the details panel has nothing left to show.
+    document.documentElement.setAttribute('data-incident', 'closed');
+    if (!panel.hidden) void togglePanel(false);
     bar.dataset.attention = 'ok';
     fill(idText, notice.id);
     fill(title, notice.title);

@@ -51,7 +51,9 @@ function watchIncident() {
   getStore().$active.subscribe((incident) => {
     const active = incident.id !== PRACTICE_ID && !incident.closedAt;
     // The before-paint line (src/state/boot.ts) set this from storage; keep it true as things change.
-    document.documentElement.toggleAttribute('data-incident', active);
+    // Once the bar is here it decides (a just-closed incident keeps the bar, and its space, until dismissed).
+    if (active) document.documentElement.setAttribute('data-incident', 'active');
+    else if (!bar) document.documentElement.removeAttribute('data-incident');
     if (active) bar ??= import('./incident-bar').then((module) => module.mountIncidentBar());
   });
 }
