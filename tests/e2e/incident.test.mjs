@@ -344,6 +344,16 @@ describe('clocks (Done means)', () => {
     await ctx.close();
   });
 
+  it('without a severity the handbook policy\'s clocked tiers show, each named with its tier, so a P0 step is not read as this incident\'s', async () => {
+    const ctx = await profile();
+    const { page, errors } = await open(ctx, HK_CHECKLIST);
+    await startIncident(page, { title: 'Not yet classified' });
+    const shown = await eventually(bar(page), /Escalate now: All team members \[All hands \(P0\)\] \(due\)/);
+    assert.match(shown, /Severity not set/);
+    assert.deepEqual(errors, []);
+    await ctx.close();
+  });
+
   it('"Update sent" starts the update clock again and is recorded in the timeline', async () => {
     const ctx = await profile();
     const { page } = await open(ctx, AGENCY_RUNBOOK);

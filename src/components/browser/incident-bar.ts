@@ -190,15 +190,18 @@ export function mountIncidentBar(): void {
   }
 
   function showEscalation(due: EscalationStep[], next: EscalationStep | undefined, source: string, now: Date) {
+    // Without a severity the steps are the handbook policy's tiers, each for some level: name the tier
+    // ("All team members [All hands (P0)]"), so nobody reads a P0 step as this incident's.
+    const who = (step: EscalationStep) => (source === 'handbook' ? `${step.to} [${step.label}]` : step.to);
     if (due.length) {
       escalation.dataset.state = due.some((step) => step.state === 'overdue') ? 'overdue' : 'due';
       // The step that has just fallen due comes first: on a phone the line is cut short, and the
       // overdue ones have been on show since they fell due.
       const newestFirst = [...due].sort((a, b) => Date.parse(b.dueAt!) - Date.parse(a.dueAt!));
-      return fill(escalation, `Escalate now: ${newestFirst.map((step) => `${step.to}${step.state === 'overdue' ? ` (overdue by ${formatDurationMs(now.getTime() - Date.parse(step.dueAt!))})` : ' (due)'}`).join('; ')}`);
+      return fill(escalation, `Escalate now: ${newestFirst.map((step) => `${who(step)}${step.state === 'overdue' ? ` (overdue by ${formatDurationMs(now.getTime() - Date.parse(step.dueAt!))})` : ' (due)'}`).join('; ')}`);
     }
     escalation.dataset.state = next ? 'upcoming' : 'none';
-    if (next?.dueAt) return fill(escalation, `Next escalation: ${next.to} ${formatRelative(next.msLeft ?? 0)}`);
+    if (next?.dueAt) return fill(escalation, `Next escalation: ${who(next)} ${formatRelative(next.msLeft ?? 0)}`);
     fill(escalation, source === 'none' ? 'No escalation clock in the handbook' : 'No timed escalation left');
   }
 
