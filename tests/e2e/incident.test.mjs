@@ -691,6 +691,7 @@ describe('handoff', () => {
     assert.equal(Object.keys(imported.ticks).length, 1);
     // With no incident of their own running, the handed-off one becomes active: the bar shows it.
     assert.equal((await stored(theirs)).activeIncident, id);
+    assert.equal(await preview.isVisible(), false, 'the offer goes once it is taken');
     await eventually(bar(theirs), new RegExp(`^${id}\\s+Handed <i>over</i>\\s+P1\\s*· Major service impaired`));
 
     // The host never saw the incident: it was asked for /incidents/, and no address carries the fragment's data.

@@ -99,7 +99,8 @@ async function receiveHandoff(root: HTMLElement, store: ReturnType<typeof getSto
     `, started ${formatTime(incident.startedAt, { withDate: true }).text}, ${incident.timeline.length} timeline entries. `,
     el('button', {
       type: 'button', class: 'incident-button incident-button--primary',
-      onclick: (event: Event) => actions.showPlan({ store, incident: () => incident, say }, planHandoff(store, read), 'the handoff link', event.currentTarget as HTMLElement),
+      // The plan's dialog speaks only once it has imported: the offer has then done its job.
+      onclick: (event: Event) => actions.showPlan({ store, incident: () => incident, say: (...args: Parameters<typeof say>) => { say(...args); box.hidden = true; } }, planHandoff(store, read), 'the handoff link', event.currentTarget as HTMLElement),
     }, 'Review and import'),
   );
   // The fragment has done its job: keep it out of the address so a reload does not offer it again.
