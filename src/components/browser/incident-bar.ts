@@ -274,6 +274,9 @@ export function mountIncidentBar(): void {
     fill(elapsed, formatDurationMs(notice.elapsed));
     fill(update, 'The timeline and checklists are kept: export them for the post-mortem.');
     fill(escalation);
+    // No clock runs on a closed incident: nothing is due or overdue (no ⚠, no colour).
+    update.dataset.state = 'closed';
+    escalation.dataset.state = 'none';
     live.textContent = `${notice.id} closed.`;
     fill(actions,
       el('button', { type: 'button', class: 'incident-button', onclick: () => void import('./incident-actions').then((a) => a.exportMarkdown(context, notice.id)) }, 'Export as Markdown'),
