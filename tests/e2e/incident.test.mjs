@@ -350,6 +350,7 @@ describe('clocks (Done means)', () => {
     await startIncident(page, { title: 'Not yet classified' });
     const shown = await eventually(bar(page), /Escalate now: All team members \[All hands \(P0\)\] \(due\)/);
     assert.match(shown, /Severity not set/);
+    assert.match(shown, /Update cadence: set the severity/, 'no level yet, so no cadence: not "the handbook sets none"');
     assert.deepEqual(errors, []);
     await ctx.close();
   });

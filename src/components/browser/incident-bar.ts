@@ -181,7 +181,8 @@ export function mountIncidentBar(): void {
     update.dataset.state = u.state;
     const due = u.dueAt ? formatTime(u.dueAt).text : '';
     switch (u.state) {
-      case 'no-cadence': return fill(update, 'No update cadence set by the handbook');
+      // Without a severity there is no level to take a cadence from: say what to do, not that the handbook has none.
+      case 'no-cadence': return fill(update, current?.severity ? 'No update cadence set by the handbook' : 'Update cadence: set the severity');
       case 'upcoming': return fill(update, `Next update ${formatRelative(u.msLeft ?? 0)}`, el('span', { class: 'incident-sr' }, `, at ${due}, ${u.cadenceText}`));
       case 'due': return fill(update, `Update due now (${u.cadenceText})`);
       case 'overdue': return fill(update, `Update overdue by ${formatDurationMs(now.getTime() - Date.parse(u.dueAt!))}`, el('span', { class: 'incident-sr' }, `, was due at ${due}`));
