@@ -8,6 +8,7 @@ import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { INCIDENT_BOOT_SCRIPT } from '../../src/state/boot';
 import { build, ROOT, type BuildResult } from './build';
 
 // E2E_DIST lets a second checkout of the work build and test beside this one (the browser tests read it too).
@@ -136,6 +137,19 @@ describe('astro build of the example content', () => {
     }
     expect(checked).toBeGreaterThan(150);
     expect(missing).toEqual([]);
+  });
+});
+
+describe('the before-paint incident line (set:html in src/components/Header.astro)', () => {
+  it('is the same constant on every built page: no page or content data is written into it', () => {
+    const files = readdirSync(DIST, { recursive: true }).map(String).filter((f) => f.endsWith('.html'));
+    const found = new Set<string>();
+    for (const file of files) {
+      const scripts = [...readFileSync(join(DIST, file), 'utf8').matchAll(/<script>([^<]*data-incident[^<]*)<\/script>/g)].map((m) => m[1]);
+      expect(scripts, file).toHaveLength(1);
+      found.add(scripts[0]);
+    }
+    expect([...found]).toEqual([INCIDENT_BOOT_SCRIPT]);
   });
 });
 
