@@ -150,7 +150,8 @@ describe('receiving a handoff', () => {
     expect(planHandoff(receiver.store, handoff)).toMatchObject({ added: [], unchanged: [id], conflicts: [] });
   });
 
-  it('a later handoff of the same incident is a conflict, in the handoff\'s words, and take-theirs brings it up to date', () => {
+  /** An incident handed off, then handed off again after an escalation; the receiver has taken the first. */
+  function handedOffTwice() {
     const { store, time, id } = sender();
     const first = readOk(handoffPayload(store, id));
     time.set('2026-11-23T10:40:00.000Z');
@@ -158,6 +159,11 @@ describe('receiving a handoff', () => {
     const second = readOk(handoffPayload(store, id));
     const receiver = setup();
     applyHandoff(receiver.store, planHandoff(receiver.store, first));
+    return { id, second, receiver };
+  }
+
+  it('a later handoff of the same incident is a conflict, in the handoff\'s words, and take-theirs brings it up to date', () => {
+    const { id, second, receiver } = handedOffTwice();
     const plan = planHandoff(receiver.store, second);
     expect(plan.conflicts).toEqual([
       expect.objectContaining({ id, differences: ['Timeline: 5 entries here, 6 in the handoff'], choices: ['keep-mine', 'take-theirs', 'keep-both'] }),
@@ -167,13 +173,7 @@ describe('receiving a handoff', () => {
   });
 
   it('keep-both notes that the copy came from a handoff', () => {
-    const { store, time, id } = sender();
-    const first = readOk(handoffPayload(store, id));
-    time.set('2026-11-23T10:40:00.000Z');
-    store.recordEscalation(id, { to: 'Tech Lead' });
-    const second = readOk(handoffPayload(store, id));
-    const receiver = setup();
-    applyHandoff(receiver.store, planHandoff(receiver.store, first));
+    const { id, second, receiver } = handedOffTwice();
     const result = applyHandoff(receiver.store, planHandoff(receiver.store, second), { incidents: { [id]: 'keep-both' } });
     const copy = receiver.store.$state.get().incidents[result.copied[0].to];
     expect(copy.timeline.at(-1)).toMatchObject({ kind: 'note', text: `Imported from a handoff as a copy of ${id}.` });
