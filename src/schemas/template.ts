@@ -9,10 +9,51 @@ export const TEMPLATE_PURPOSES = [
 ] as const;
 /** Who reads a message: the team, the customers, anyone (a public status page). */
 export const AUDIENCES = ['internal', 'customers', 'public'] as const;
+/**
+ * The kind of channel a message goes to, which decides its formats: `chat` (Slack, Teams: a "Copy for
+ * Slack" in mrkdwn), `sms` and `pager` (a character and segment counter; a pager message is also a
+ * PagerDuty summary, at most 1,024 characters), `email`, `status-page`, `document` (an incident log,
+ * a post-mortem), `call` (read out on a bridge).
+ */
+export const CHANNEL_KINDS = ['chat', 'sms', 'pager', 'email', 'status-page', 'document', 'call'] as const;
+/**
+ * Where a field's value can come from: the active incident (`incident.*`: `next-update` is now plus
+ * the level's update cadence, `cadence` that interval, `update-number` the number this update will
+ * have, `date` the start day), the name the reader gave (`responder.name`) or the clock (`now`). The
+ * filler fills it in and marks it as filled; the reader can always type over it.
+ */
+export const PREFILL_SOURCES = [
+  'incident.id', 'incident.title', 'incident.severity', 'incident.start', 'incident.end', 'incident.duration',
+  'incident.status', 'incident.notify', 'incident.timeline', 'incident.follow-ups', 'incident.next-update',
+  'incident.cadence', 'incident.update-number', 'incident.date', 'responder.name', 'now',
+] as const;
+/** Which field types each prefill source fits (a list source is text lines; a time source an instant). */
+export const PREFILL_TYPES: Record<PrefillSource, readonly FieldType[]> = {
+  'incident.id': ['text'],
+  'incident.title': ['text', 'multiline'],
+  'incident.severity': ['severity', 'text'],
+  'incident.start': ['time'],
+  'incident.end': ['time'],
+  'incident.duration': ['duration', 'text'],
+  'incident.status': ['choice', 'text'],
+  'incident.notify': ['list', 'multiline', 'text'],
+  'incident.timeline': ['list', 'multiline'],
+  'incident.follow-ups': ['list', 'multiline'],
+  'incident.next-update': ['time'],
+  'incident.cadence': ['duration', 'text'],
+  'incident.update-number': ['text'],
+  'incident.date': ['text'],
+  'responder.name': ['text'],
+  now: ['time'],
+};
+/** The channel limits a field's value can be held to (the numbers are in src/lib/channel-limits.ts). */
+export const FIELD_LIMITS = ['slack-channel-name', 'slack-channel-topic', 'pagerduty-summary'] as const;
 
 export type FieldType = (typeof FIELD_TYPES)[number];
 export type TemplatePurpose = (typeof TEMPLATE_PURPOSES)[number];
 export type Audience = (typeof AUDIENCES)[number];
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+export type PrefillSource = (typeof PREFILL_SOURCES)[number];
 
 /** A field of a message template: the filler renders one labelled control per field. */
 export const templateFieldSchema = z.strictObject({
@@ -29,6 +70,10 @@ export const templateFieldSchema = z.strictObject({
   options: z.array(z.union([z.string(), z.number()]).transform(String)).optional(),
   /** A hint shown under the control. */
   help: z.string().optional(),
+  /** Filled in from the active incident or the clock (see PREFILL_SOURCES); the reader can override it. */
+  prefill: z.enum(PREFILL_SOURCES).optional(),
+  /** A channel limit the value must stay within: a Slack channel name, a channel topic, a PagerDuty summary. */
+  limit: z.enum(FIELD_LIMITS).optional(),
 });
 
 /** A message template (content/templates/<handbook>/<id>.md): frontmatter plus the body. */
@@ -39,8 +84,17 @@ export function templateSchema(index: ContentIndex) {
       title: z.string().min(1),
       purpose: z.enum(TEMPLATE_PURPOSES),
       audience: z.enum(AUDIENCES).default('internal'),
-      /** Where it is posted: "Slack #incidents", "status page". */
+      /** Where it is posted, in words: "Slack #incidents", "status page". */
       channel: z.string().optional(),
+      /** The kind of channel (see CHANNEL_KINDS): decides "Copy for Slack", the SMS counter and limits. */
+      kind: z.enum(CHANNEL_KINDS),
+      /**
+       * `site` for a template this site adds that the source handbook does not have (a short SMS
+       * version of a declaration): shown as the site's own, so nobody mistakes it for the policy.
+       */
+      origin: z.enum(['handbook', 'site']).default('handbook'),
+      /** A channel limit the whole message must stay within (a `pager` message is held to the PagerDuty summary's without it). */
+      limit: z.enum(FIELD_LIMITS).optional(),
       /** When it is sent: "within 15 minutes of declaring". */
       when: z.string().optional(),
       fields: z.array(templateFieldSchema).default([]),
@@ -77,6 +131,17 @@ export function templateSchema(index: ContentIndex) {
             input: field.default,
             message: `Default "${field.default}" is not one of the options of "${field.id}": ${oneOf(options)}${guess ? `. Did you mean "${guess}"?` : ''}`,
           });
+        }
+        if (typeof field.prefill === 'string' && typeof field.type === 'string' && (PREFILL_SOURCES as readonly string[]).includes(field.prefill)) {
+          const fits = PREFILL_TYPES[field.prefill as PrefillSource];
+          if (!fits.includes(field.type as FieldType)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['fields', i, 'prefill'],
+              input: field.prefill,
+              message: `Field "${field.id}" is a ${field.type} field, but prefill "${field.prefill}" gives a ${fits[0]}: make the field's type ${oneOf(fits)}, or remove \`prefill\``,
+            });
+          }
         }
         if (field.type === 'severity' && typeof field.default === 'string' && handbook !== undefined) {
           checkLevel(index, handbook, field.default, ctx, ['fields', i, 'default']);

@@ -394,7 +394,7 @@ describe('schemas', () => {
 
     it('turns list and number defaults and number options into strings', () => {
       const template = parsed(schema, {
-        handbook: 'demo', title: 't', purpose: 'other', body: '{{steps}} {{level}}',
+        handbook: 'demo', title: 't', purpose: 'other', kind: 'chat', body: '{{steps}} {{level}}',
         fields: [
           { id: 'steps', label: 'Steps', type: 'list', default: ['Restart', 'Verify'] },
           { id: 'level', label: 'Level', type: 'choice', options: [1, 2, 3], default: 2 },
@@ -402,6 +402,32 @@ describe('schemas', () => {
       });
       expect(template.fields[0].default).toBe('Restart\nVerify');
       expect(template.fields[1]).toMatchObject({ options: ['1', '2', '3'], default: '2' });
+    });
+
+    it('requires the channel kind, naming the kinds there are', () => {
+      const { kind: _, ...withoutKind } = templateAt(VALID, 'templates/demo/update.md') as Record<string, unknown>;
+      const message = messageAt(issuesOf(schema, withoutKind), ['kind']);
+      expect(message).toMatch(/chat/);
+      expect(message).toMatch(/sms/);
+      const wrong = messageAt(issuesOf(schema, { ...withoutKind, kind: 'slack' }), ['kind']);
+      expect(wrong).toMatch(/chat/);
+    });
+
+    it('keeps prefill, limit and origin, and rejects a prefill that does not fit the field type', () => {
+      const base = { handbook: 'demo', title: 't', purpose: 'internal-update', kind: 'sms', body: '{{at}} {{id}}' };
+      const ok = parsed(schema, {
+        ...base, origin: 'site', limit: 'pagerduty-summary',
+        fields: [
+          { id: 'at', label: 'At', type: 'time', prefill: 'incident.next-update' },
+          { id: 'id', label: 'Id', prefill: 'incident.id', limit: 'slack-channel-name' },
+        ],
+      });
+      expect(ok).toMatchObject({ origin: 'site', limit: 'pagerduty-summary', fields: [{ prefill: 'incident.next-update' }, { prefill: 'incident.id', limit: 'slack-channel-name' }] });
+      expect(parsed(schema, { ...base, fields: [{ id: 'at', label: 'At', type: 'time' }, { id: 'id', label: 'Id' }] }).origin).toBe('handbook');
+      const message = messageAt(issuesOf(schema, { ...base, fields: [{ id: 'at', label: 'At', type: 'text', prefill: 'incident.start' }, { id: 'id', label: 'Id' }] }), ['fields', 0, 'prefill']);
+      expect(message).toBe('Field "at" is a text field, but prefill "incident.start" gives a time: make the field\'s type time, or remove `prefill`');
+      const unknown = messageAt(issuesOf(schema, { ...base, fields: [{ id: 'at', label: 'At', type: 'time', prefill: 'incident.nope' }, { id: 'id', label: 'Id' }] }), ['fields', 0, 'prefill']);
+      expect(unknown).toMatch(/incident\.start/);
     });
 
     it('rejects a placeholder with no field, at body, naming the placeholder and the fields there are', () => {

@@ -115,7 +115,7 @@ describe('validateContent', () => {
         "1 content error in 1 file
 
         content/templates/demo/update.md
-          - body, line 16: Placeholder {{next_update}} has no field: add a field with id "next_update" to \`fields\`, or fix the placeholder (fields: severity, summary)"
+          - body, line 17: Placeholder {{next_update}} has no field: add a field with id "next_update" to \`fields\`, or fix the placeholder (fields: severity, summary)"
       `);
     });
 
