@@ -2,6 +2,8 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { getCollection } from 'astro:content';
 import { flattenLinks, handbookSidebar, type SidebarPage } from './lib/sidebar';
+import { nestToc, withTemplateHeadings } from './lib/template-toc';
+import { templatesOf } from './components/content/data';
 
 let pages: Promise<{ pages: SidebarPage[]; handbooks: { id: string; name: string }[] }> | undefined;
 
@@ -38,4 +40,21 @@ export const onRequest = defineRouteMiddleware(async (context) => {
   if (at !== -1) {
     route.pagination = { prev: links[at - 1] as never, next: links[at + 1] as never };
   }
+  await addTemplateHeadings(route);
 });
+
+/** Message templates draw their own headings: list them in "On this page" too, each with its anchor. */
+async function addTemplateHeadings(route: App.Locals['starlightRoute']) {
+  const source = route.entry.body ?? '';
+  if (!route.toc || !/<(TemplateList|MessageTemplate)\b/.test(source)) return;
+  const all = await getCollection('templates');
+  const byHandbook = new Map<string, { id: string; title: string }[]>();
+  for (const handbook of new Set(all.map((t) => t.data.handbook))) {
+    byHandbook.set(handbook, (await templatesOf(handbook)).map((t) => ({ id: t.id, title: t.data.title })));
+  }
+  route.headings = withTemplateHeadings(source, route.headings, {
+    templates: (handbook) => byHandbook.get(handbook) ?? [],
+    title: (id) => all.find((t) => t.id === id)?.data.title,
+  });
+  route.toc = { ...route.toc, items: nestToc(route.headings, { ...route.toc, title: route.toc.items[0]?.text ?? 'Overview' }) as typeof route.toc.items };
+}

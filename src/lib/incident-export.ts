@@ -133,9 +133,9 @@ function declaredLater(startedAt: string, declaredAt: string | undefined): decla
   return declaredAt !== undefined && time(declaredAt) - time(startedAt) >= 60_000;
 }
 
-function rowsOf(entry: ExportEntry, input: IncidentExportInput): { at: string; event: string }[] {
+function rowsOf(entry: ExportEntry, input: IncidentExportInput, esc: (text: string) => string): { at: string; event: string }[] {
   const names = input.levelNames;
-  const by = byWhom(entry.by, cellText);
+  const by = byWhom(entry.by, esc);
   switch (entry.kind) {
     case 'started': {
       const rows = [{ at: entry.at, event: `Incident started${by}` }];
@@ -150,8 +150,8 @@ function rowsOf(entry: ExportEntry, input: IncidentExportInput): { at: string; e
       const to = severityLabel(str(entry.to) ?? '?', names);
       const from = str(entry.from);
       const reasons = reasonsOf(entry);
-      const why = reasons.length ? `. Why: ${reasons.map(cellText).join('; ')}` : '';
-      return [{ at: entry.at, event: `Severity ${from ? `changed from ${cellText(severityLabel(from, names))} to` : 'set to'} ${cellText(to)}${why}${by}` }];
+      const why = reasons.length ? `. Why: ${reasons.map(esc).join('; ')}` : '';
+      return [{ at: entry.at, event: `Severity ${from ? `changed from ${esc(severityLabel(from, names))} to` : 'set to'} ${esc(to)}${why}${by}` }];
     }
     case 'note': {
       const text = str(entry.text) ?? '';
@@ -160,26 +160,26 @@ function rowsOf(entry: ExportEntry, input: IncidentExportInput): { at: string; e
       // An edit keeps the record: the earlier words and when they were replaced.
       const earlier = edits
         .filter((edit): edit is { at: string; text: string } => typeof edit?.text === 'string' && typeof edit?.at === 'string')
-        .map((edit) => `"${cellText(edit.text)}" until ${formatUtc(edit.at)}`);
+        .map((edit) => `"${esc(edit.text)}" until ${formatUtc(edit.at)}`);
       const mark = [deletedAt && `deleted ${formatUtc(deletedAt)}`, earlier.length && `edited; earlier: ${earlier.join(', then ')}`].filter(Boolean).join('; ');
-      const rows = [{ at: entry.at, event: `${isFollowUp(text) ? `Follow-up: ${cellText(followUpText(text))}` : `Note: ${cellText(text)}`}${mark ? ` (${mark})` : ''}${by}` }];
+      const rows = [{ at: entry.at, event: `${isFollowUp(text) ? `Follow-up: ${esc(followUpText(text))}` : `Note: ${esc(text)}`}${mark ? ` (${mark})` : ''}${by}` }];
       const doneAt = str(entry.doneAt);
-      if (doneAt && !deletedAt && isFollowUp(text)) rows.push({ at: doneAt, event: `Follow-up done: ${cellText(followUpText(text))}` });
+      if (doneAt && !deletedAt && isFollowUp(text)) rows.push({ at: doneAt, event: `Follow-up done: ${esc(followUpText(text))}` });
       return rows;
     }
     case 'checklist-completed': {
       const heading = str(entry.heading) || str(entry.checklist) || 'a checklist';
       const pageTitle = str(entry.pageTitle);
       const total = num(entry.total);
-      return [{ at: entry.at, event: `Checklist completed: ${cellText(heading)}${pageTitle ? ` (${cellText(pageTitle)})` : ''}${total !== undefined ? `, ${total} of ${total} done` : ''}${by}` }];
+      return [{ at: entry.at, event: `Checklist completed: ${esc(heading)}${pageTitle ? ` (${esc(pageTitle)})` : ''}${total !== undefined ? `, ${total} of ${total} done` : ''}${by}` }];
     }
     case 'message-sent': {
       const details = [str(entry.channel), str(entry.audience)].filter((d): d is string => Boolean(d));
-      return [{ at: entry.at, event: `Message sent: ${cellText(str(entry.title) || 'Update')}${details.length ? ` (${details.map(cellText).join(', ')})` : ''}${by}` }];
+      return [{ at: entry.at, event: `Message sent: ${esc(str(entry.title) || 'Update')}${details.length ? ` (${details.map(esc).join(', ')})` : ''}${by}` }];
     }
     case 'escalated': {
       const note = str(entry.note);
-      return [{ at: entry.at, event: `Escalated to ${cellText(str(entry.to) ?? '?')}${note ? `: ${cellText(note)}` : ''}${by}` }];
+      return [{ at: entry.at, event: `Escalated to ${esc(str(entry.to) ?? '?')}${note ? `: ${esc(note)}` : ''}${by}` }];
     }
     case 'closed':
       return [{ at: entry.at, event: `Incident closed${by}` }];
@@ -187,14 +187,22 @@ function rowsOf(entry: ExportEntry, input: IncidentExportInput): { at: string; e
       return [{ at: entry.at, event: `Incident reopened${by}` }];
     default:
       // A kind a newer build added: shown by name rather than dropped.
-      return [{ at: entry.at, event: `${cellText(entry.kind)}${by}` }];
+      return [{ at: entry.at, event: `${esc(entry.kind)}${by}` }];
   }
 }
 
+/**
+ * The timeline as plain lines, "2026-11-24 14:05 UTC Severity set to P0 · Critical", oldest first:
+ * what a template's timeline field is prefilled with. Texts stay as typed (the message escapes them).
+ */
+export function timelineLines(input: IncidentExportInput): string[] {
+  return timelineRows(input, (text) => text).map((row) => `${formatUtc(row.at)} ${row.event}`);
+}
+
 /** Rows in time order; entries at the same instant keep the order they were recorded in. */
-function timelineRows(input: IncidentExportInput): Row[] {
+function timelineRows(input: IncidentExportInput, esc: (text: string) => string = cellText): Row[] {
   const rows: Row[] = [];
-  for (const entry of input.incident.timeline) for (const row of rowsOf(entry, input)) rows.push({ ...row, order: rows.length });
+  for (const entry of input.incident.timeline) for (const row of rowsOf(entry, input, esc)) rows.push({ ...row, order: rows.length });
   return rows.sort((a, b) => (time(a.at) || 0) - (time(b.at) || 0) || a.order - b.order);
 }
 
@@ -345,6 +353,7 @@ function messagesSection(input: IncidentExportInput): string[] {
       ['Template', str(message.template)],
       ['Channel', str(message.channel)],
       ['Audience', str(message.audience)],
+      ['Status', str(message.status)],
       ['Sent by', str(message.by)],
     ].filter((pair): pair is [string, string] => Boolean(pair[1]));
     lines.push('', `### ${formatUtc(message.at)}: ${headingText(str(message.title) || 'Update')}`, '');

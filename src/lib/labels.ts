@@ -4,7 +4,7 @@
  * instead of showing "undefined" on a page.
  */
 import type { RunbookKind } from '../schemas/runbook';
-import type { Audience, FieldType } from '../schemas/template';
+import type { Audience, ChannelKind, FieldType } from '../schemas/template';
 import type { ReviewStatus } from './review';
 
 export const KIND_LABELS: Record<RunbookKind, string> = {
@@ -29,6 +29,16 @@ export const AUDIENCE_LABELS: Record<Audience, string> = {
   internal: 'Internal',
   customers: 'To customers',
   public: 'Public',
+};
+
+export const CHANNEL_KIND_LABELS: Record<ChannelKind, string> = {
+  chat: 'Chat',
+  sms: 'SMS',
+  pager: 'Pager',
+  email: 'E-mail',
+  'status-page': 'Status page',
+  document: 'Document',
+  call: 'Call',
 };
 
 export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {

@@ -154,6 +154,8 @@ export interface MessageInput {
   channel?: string;
   /** Who it was for ("internal", "customers"...). */
   audience?: string;
+  /** The status it gave ("Investigating"...): the next message starts from it. */
+  status?: string;
   /** The text sent (kept up to MESSAGE_MAX_LENGTH characters). */
   text?: string;
 }

@@ -40,6 +40,11 @@ export async function drillsOf(handbookId: string) {
   return (await getCollection('drills', (d) => d.data.handbook === handbookId)).sort((a, b) => a.data.title.localeCompare(b.data.title));
 }
 
+/** The handbook's Messages page, where every template is a form. */
+export function messagesHref(handbookId: string): string {
+  return runbookHref(`${handbookId}/messages`);
+}
+
 /** Templates in the order an incident uses them: the order of TEMPLATE_PURPOSES. */
 function byPurpose(a: CollectionEntry<'templates'>, b: CollectionEntry<'templates'>) {
   return TEMPLATE_PURPOSES.indexOf(a.data.purpose) - TEMPLATE_PURPOSES.indexOf(b.data.purpose) || a.data.title.localeCompare(b.data.title);

@@ -113,6 +113,8 @@ const knownEntries = {
     template: optional(string),
     channel: optional(string),
     audience: optional(string),
+    /** The incident's status the message gave ("Investigating", "Monitoring"), where it gave one. */
+    status: optional(string),
     /** The text sent, where known. */
     text: optional(string),
   }),
