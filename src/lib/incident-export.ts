@@ -6,6 +6,7 @@
  */
 import { escapeMarkdownText, formatUtc } from './checklist-export';
 import { formatDurationMs } from './time-format';
+import { followUpText, isFollowUp } from './follow-up';
 
 /** A timeline entry as stored: id, time and kind, plus the fields of its kind (all optional here,
  * since entries of kinds a newer build added must not break an export). */
@@ -98,12 +99,7 @@ const str = (value: unknown): string | undefined => (typeof value === 'string' ?
 const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 const time = (iso: string) => Date.parse(iso);
 
-/** A note whose text starts with "TODO:" (after trimming, any case) is a follow-up. */
-export function isFollowUp(text: string): boolean {
-  return /^todo:/i.test(text.trim());
-}
-/** The follow-up without its "TODO:" prefix. */
-const followUpText = (text: string) => text.trim().replace(/^todo:\s*/i, '');
+export { isFollowUp } from './follow-up';
 
 /** "2026-11-24 09:12" (the table header says UTC). */
 const cellTime = (iso: string) => formatUtc(iso).replace(/ UTC$/, '');

@@ -5,7 +5,8 @@
  * template says which field takes which value (its fields' `prefill`, see src/schemas/template.ts).
  */
 import type { PrefillSource } from '../schemas/template';
-import { isFollowUp, timelineLines, type ExportIncident } from './incident-export';
+import type { ExportIncident } from './incident-export';
+import { followUpText, isFollowUp } from './follow-up';
 import { formatDurationMs } from './time-format';
 
 export interface PrefillLevel {
@@ -31,6 +32,11 @@ export interface PrefillContext {
   options?: readonly string[];
   responder?: string;
   now: Date;
+  /**
+   * The incident's timeline as lines (`timelineLines` of src/lib/incident-export.ts). Passed in, so
+   * the filler loads the export code only for the templates that show a timeline.
+   */
+  timeline?: readonly string[];
 }
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value : undefined);
@@ -97,11 +103,11 @@ export function prefillValue(source: PrefillSource, context: PrefillContext): st
     case 'incident.notify':
       return level?.notify.length ? level.notify.join('\n') : undefined;
     case 'incident.timeline':
-      return timelineLines({ incident, exportedAt: now, levelNames: Object.fromEntries(context.levels.map((l) => [l.id, l.name])) }).join('\n');
+      return context.timeline?.length ? context.timeline.join('\n') : undefined;
     case 'incident.follow-ups': {
       const lines = incident.timeline
         .filter((entry) => entry.kind === 'note' && !entry.deletedAt && isFollowUp(str(entry.text) ?? ''))
-        .map((entry) => `${String(entry.text).trim().replace(/^todo:\s*/i, '')}${entry.doneAt ? ' (done)' : ''}`);
+        .map((entry) => `${followUpText(String(entry.text))}${entry.doneAt ? ' (done)' : ''}`);
       return lines.length ? lines.join('\n') : undefined;
     }
     case 'incident.next-update':

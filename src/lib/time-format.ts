@@ -106,3 +106,9 @@ export function formatRelative(ms: number): string {
   if (-ms < MINUTE) return 'now';
   return `${formatDurationMs(-ms)} ago`;
 }
+
+/** "2026-11-24T14:05" in the runtime's own time zone: what a datetime-local field shows and reads. */
+export function localInputValue(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

@@ -49,20 +49,27 @@ export const PAGE_ONE_COMPONENTS = [
   ['SeverityScale', '<SeverityScale handbook="demo" />'],
   ['EscalationPolicy', '<EscalationPolicy handbook="demo" />'],
   ['Contacts', '<Contacts handbook="demo" />'],
-  ['TemplateList', '<TemplateList handbook="demo" />'],
-  ['MessageTemplate', '<MessageTemplate id="demo/update" />'],
   ['DrillList', '<DrillList handbook="demo" />'],
 ];
 
-export function availableComponents(root) {
+/**
+ * The template filler is an island of its own, measured on a page of its own (page 0002, "a template
+ * page"): a runbook page does not carry it, and the budget of a runbook page is not spent on it.
+ */
+export const PAGE_TWO_COMPONENTS = [
+  ['TemplateList', '<TemplateList handbook="demo" />'],
+  ['MessageTemplate', '<MessageTemplate id="demo/update" />'],
+];
+
+export function availableComponents(root, list = PAGE_ONE_COMPONENTS) {
   const dir = join(root, 'src/components/content');
-  return PAGE_ONE_COMPONENTS.filter(([name]) => existsSync(join(dir, `${name}.astro`)));
+  return list.filter(([name]) => existsSync(join(dir, `${name}.astro`)));
 }
 
 export function unusedComponents(root) {
   const dir = join(root, 'src/components/content');
   if (!existsSync(dir)) return [];
-  const known = new Set(PAGE_ONE_COMPONENTS.map(([name]) => name));
+  const known = new Set([...PAGE_ONE_COMPONENTS, ...PAGE_TWO_COMPONENTS].map(([name]) => name));
   return readdirSync(dir)
     .filter((file) => file.endsWith('.astro') || file.endsWith('.tsx') || file.endsWith('.jsx'))
     .map((file) => file.replace(/\.(astro|tsx|jsx)$/, ''))

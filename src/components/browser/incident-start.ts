@@ -8,14 +8,11 @@ import { getStore } from '../../state';
 import { handbookOf, type SiteData } from '../../lib/handbook-data';
 import { loadSiteData } from './site-data';
 import { el, fill } from './dom';
+import { localInputValue } from '../../lib/time-format';
 
 let dialog: HTMLDialogElement | undefined;
 
-/** "2026-11-24T14:05" in the reader's own time zone (what a datetime-local field shows). */
-export function localInputValue(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
+export { localInputValue } from '../../lib/time-format';
 
 export async function openStartDialog(button: HTMLElement): Promise<void> {
   let data: SiteData | undefined;

@@ -19,11 +19,10 @@ import { countSms } from '../../lib/sms-segments';
 import { CHANNEL_LIMITS, overLimit, type ChannelLimitId, type LimitWarning } from '../../lib/channel-limits';
 import { messageParts, missingRequired, renderMessage, type MessageField } from '../../lib/message-format';
 import { prefillValues, sentCount, type PrefillLevel } from '../../lib/template-prefill';
-import { formatTime } from '../../lib/time-format';
+import { formatTime, localInputValue } from '../../lib/time-format';
 import type { InlineToken } from '../../lib/inline-markdown';
 import type { ChannelKind, PrefillSource } from '../../schemas/template';
 import { getStore, PRACTICE_ID, type Incident } from '../../state';
-import { localInputValue } from '../browser/incident-start';
 import InlineText from './InlineText';
 
 export interface FillerField extends MessageField {
@@ -100,6 +99,10 @@ export default function TemplateFiller({ view, idPrefix }: { view: FillerView; i
   const [cleared, setCleared] = useState<Record<string, string> | undefined>(undefined);
   const [sentText, setSentText] = useState<string | undefined>(undefined);
   const [manualCopy, setManualCopy] = useState<string | undefined>(undefined);
+  // The incident's timeline as lines, for templates with a timeline field (the export code that
+  // writes them is loaded only then).
+  const [timeline, setTimeline] = useState<string[] | undefined>(undefined);
+  const wantsTimeline = view.fields.some((field) => field.prefill === 'incident.timeline');
   const mounted = useRef(false);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const manualBox = useRef<HTMLTextAreaElement>(null);
@@ -120,8 +123,9 @@ export default function TemplateFiller({ view, idPrefix }: { view: FillerView; i
             templateId: view.id,
             responder,
             now: new Date(now),
+            timeline,
           }),
-    [view, incident, responder, now],
+    [view, incident, responder, now, timeline],
   );
   const values = useMemo(() => {
     const merged: Record<string, string> = { ...defaults, ...prefilled };
@@ -166,6 +170,18 @@ export default function TemplateFiller({ view, idPrefix }: { view: FillerView; i
     ];
     return () => stops.forEach((stop) => stop());
   }, []);
+
+  useEffect(() => {
+    if (!wantsTimeline || !isIncident(incident)) return setTimeline(undefined);
+    let current = true;
+    void import('../../lib/incident-export').then(({ timelineLines }) => {
+      const levelNames = Object.fromEntries(view.levels.map((level) => [level.id, level.name]));
+      if (current) setTimeline(timelineLines({ incident, exportedAt: new Date(), levelNames }));
+    });
+    return () => {
+      current = false;
+    };
+  }, [incident]);
 
   // Switching incident shows that incident's draft (another tab's edits too: the draft atom listens).
   useEffect(() => {
