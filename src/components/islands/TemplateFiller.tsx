@@ -103,13 +103,15 @@ export default function TemplateFiller({ view, idPrefix }: { view: FillerView; i
   // writes them is loaded only then).
   const [timeline, setTimeline] = useState<string[] | undefined>(undefined);
   const wantsTimeline = view.fields.some((field) => field.prefill === 'incident.timeline');
-  const mounted = useRef(false);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const manualBox = useRef<HTMLTextAreaElement>(null);
   const controlId = (field: string) => `${idPrefix}-${field}`;
 
-  const scope = isIncident(incident) ? incident.id : PRACTICE_ID;
-  const draft = () => getStore().draft(scope, view.id);
+  // Whose draft the form holds: the active incident's, or the practice scope's. Unknown until mount.
+  const [scope, setScope] = useState<string | undefined>(undefined);
+  const draft = () => getStore().draft(scope ?? PRACTICE_ID, view.id);
+  // What the reader typed before the island hydrated: applied over the draft once, at mount.
+  const earlyRef = useRef<Record<string, string>>({});
 
   // Prefill is computed only after mount (the server knows no incident and no time).
   const prefilled = useMemo(
@@ -153,16 +155,16 @@ export default function TemplateFiller({ view, idPrefix }: { view: FillerView; i
       const server = field.type === 'time' ? '' : (defaults[field.id] ?? '');
       if (control.value !== server) early[field.id] = field.type === 'time' ? fromLocal(control.value) : control.value;
     }
-    const follow = (current: Incident) => setIncident(isIncident(current) ? current : undefined);
-    const active = store.$active.get();
-    follow(active);
-    const saved = store.draft(isIncident(active) ? active.id : PRACTICE_ID, view.id).$draft.get();
-    setTyped({ ...(saved?.values ?? {}), ...early });
+    earlyRef.current = early;
+    const follow = (current: Incident) => {
+      setIncident(isIncident(current) ? current : undefined);
+      setScope(isIncident(current) ? current.id : PRACTICE_ID);
+    };
+    follow(store.$active.get());
     setResponder(store.$state.get().responder);
     // The minute, not the second: prefilled times do not tick under the reader, and the form renders
     // once a minute rather than every second.
     setNow(toMinute(store.$now.get()));
-    mounted.current = true;
     const stops = [
       store.$active.subscribe(follow),
       store.$state.subscribe((state) => setResponder(state.responder)),
@@ -183,15 +185,21 @@ export default function TemplateFiller({ view, idPrefix }: { view: FillerView; i
     };
   }, [incident]);
 
-  // Switching incident shows that incident's draft (another tab's edits too: the draft atom listens).
+  // The scope's draft, at mount and whenever the active incident changes (another tab's edits too:
+  // the draft atom listens to storage events).
   useEffect(() => {
-    if (!mounted.current) return;
+    if (scope === undefined) return;
     const store = draft();
     let first = true;
     return store.$draft.subscribe((saved) => {
       if (first) {
         first = false;
-        setTyped(saved?.values ?? {});
+        const early = earlyRef.current;
+        earlyRef.current = {};
+        const values = { ...(saved?.values ?? {}), ...early };
+        setTyped(values);
+        pendingRef.current = values;
+        if (Object.keys(early).length) store.save(values);
         return;
       }
       // Another tab wrote it; this tab's own saves leave the values as they are.
