@@ -18,7 +18,7 @@ export interface TocItem extends Heading {
 
 /** A template component in a page's source: one template (`id`) or all of a handbook's (`handbook`). */
 const COMPONENT = /<(TemplateList|MessageTemplate)\b([^>]*)\/?>/g;
-const attr = (attrs: string, name: string) => new RegExp(`\\b${name}=(?:"([^"]*)"|'([^']*)'|\\{(\\d)\\})`).exec(attrs)?.slice(1).find((v) => v !== undefined);
+const attr = (attrs: string, name: string) => new RegExp(`\\b${name}=(?:"([^"]*)"|'([^']*)'|\\{\\s*(\\d)\\s*\\})`).exec(attrs)?.slice(1).find((v) => v !== undefined);
 
 /**
  * The page's headings with its templates' headings put in. `templates(handbook)` lists a handbook's
@@ -33,7 +33,9 @@ export function withTemplateHeadings(
   const out: Heading[] = [];
   let taken = 0;
   let fence: string | undefined;
-  for (const line of source.split('\n')) {
+  const lines = source.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i];
     const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (marker && (fence === undefined || (marker[0] === fence[0] && marker.length >= fence.length))) {
       fence = fence === undefined ? marker : undefined;
@@ -44,6 +46,8 @@ export function withTemplateHeadings(
       if (taken < headings.length) out.push(headings[taken++]);
       continue;
     }
+    // A tag written over several lines (as Prettier writes long JSX) is read as one.
+    while (/<(TemplateList|MessageTemplate)\b[^>]*$/.test(line) && i + 1 < lines.length) line += ` ${lines[++i]}`;
     for (const match of line.matchAll(COMPONENT)) {
       const depth = Number(attr(match[2], 'headingLevel') ?? 3);
       const found =
