@@ -6,7 +6,7 @@
  * repeats an id is read: its distinct ids are still the valid ones.
  */
 import { readFileSync } from 'node:fs';
-import { makeContentIndex, readLevelIds, type ContentIndex } from '../schemas';
+import { makeContentIndex, readAssessment, readLevelIds, type Assessment, type ContentIndex } from '../schemas';
 import { listContent } from './content-files';
 import { readYaml } from './yaml';
 
@@ -14,13 +14,16 @@ import { readYaml } from './yaml';
 export function contentIndexOf(input: { handbooks: string[]; scales: { id: string; data: unknown }[]; runbooks: string[] }): ContentIndex {
   const levels: Record<string, string[]> = {};
   const unreadableScales: string[] = [];
+  const assessments = new Map<string, Assessment>();
   for (const scale of input.scales) {
     const ids = readLevelIds(scale.data);
-    if (ids) levels[scale.id] = ids;
-    else unreadableScales.push(scale.id);
+    if (ids) {
+      levels[scale.id] = ids;
+      assessments.set(scale.id, readAssessment(scale.data));
+    } else unreadableScales.push(scale.id);
   }
   // Only handbook files make a handbook: a scale without one is reported, not taken for a handbook.
-  return { ...makeContentIndex({ levels, unreadableScales, runbooks: input.runbooks }), handbooks: new Set(input.handbooks) };
+  return { ...makeContentIndex({ levels, unreadableScales, runbooks: input.runbooks }), handbooks: new Set(input.handbooks), assessments };
 }
 
 /** Reads the index from a content folder (the collections' schemas in src/content.config.ts use it). */

@@ -27,6 +27,20 @@ export interface ContentIndex {
   displacedLevels: ReadonlyMap<string, ReadonlySet<string>>;
   /** Runbook ids (see src/schemas/ids.ts: paths under content/docs/ without extension, `index` dropped). */
   runbooks: ReadonlySet<string>;
+  /**
+   * Each readable scale's assessment: question ids with their answers' slugs, and metric keys with
+   * the kind of reading they take. A drill's `classifier:` facts are checked against it. Absent (or
+   * a handbook missing from it) when unknown: nothing is checked then.
+   */
+  assessments?: ReadonlyMap<string, Assessment>;
+}
+
+/** What a drill's classifier facts may name: see `ContentIndex.assessments` and `readAssessment` in scale.ts. */
+export interface Assessment {
+  /** Question id -> the slugs of its answers (the classifier's URL values), in order. */
+  questions: ReadonlyMap<string, readonly string[]>;
+  /** Threshold key (the metric's slug) -> a number, or yes/no for a free-text threshold. */
+  metrics: ReadonlyMap<string, 'number' | 'yes-no'>;
 }
 
 /**

@@ -106,3 +106,47 @@ export function checkRunbookRef(index: ContentIndex, runbook: unknown, ctx: z.Re
       (guess ? `. Did you mean "${guess}"?` : ''),
   });
 }
+
+/** The value of a drill's classifier fact as the classifier's URL carries it: `true` -> "yes", `2.5` -> "2.5". */
+export function classifierFactValue(value: string | number | boolean): string {
+  return typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value).trim();
+}
+
+/**
+ * Checks a drill's `classifier:` facts against its handbook's scale: each key a question id (its value
+ * one of the question's answers, as the slug of its label or a start of it that only one answer has,
+ * or `not-sure`) or a metric's key (a number; yes or no for a free-text threshold), as the
+ * classifier's link reads them. Says nothing when the scale's assessment is unknown.
+ */
+export function checkClassifierFacts(index: ContentIndex, handbook: string, facts: unknown, ctx: z.RefinementCtx, path: PropertyKey[]): void {
+  const assessment = index.assessments?.get(handbook);
+  if (!assessment || typeof facts !== 'object' || facts === null || Array.isArray(facts)) return;
+  const names = [...assessment.questions.keys(), ...assessment.metrics.keys()];
+  for (const [key, raw] of Object.entries(facts)) {
+    if (!['string', 'number', 'boolean'].includes(typeof raw)) continue;
+    const value = classifierFactValue(raw as string | number | boolean).toLowerCase();
+    const answers = assessment.questions.get(key);
+    const metric = assessment.metrics.get(key);
+    const issue = (message: string) => ctx.addIssue({ code: 'custom', path: [...path, key], input: raw, message });
+    if (answers) {
+      if (value === 'not-sure' || answers.includes(value)) continue;
+      const starting = answers.filter((slug) => slug.startsWith(`${value}-`));
+      if (starting.length === 1) continue;
+      const guess = closest(value, answers);
+      issue(
+        `"${value}" is not an answer to question "${key}" of the ${handbook} scale: expected one of ${oneOf(answers)} or not-sure` +
+          (starting.length > 1 ? ` ("${value}" starts ${starting.length} of them)` : guess ? `. Did you mean "${guess}"?` : ''),
+      );
+    } else if (metric === 'yes-no') {
+      if (value !== 'yes' && value !== 'no') issue(`Metric "${key}" of the ${handbook} scale takes yes or no, got "${value}"`);
+    } else if (metric === 'number') {
+      if (!/^-?\d+(\.\d+)?$/.test(value)) issue(`Metric "${key}" of the ${handbook} scale takes a number (the reading, without its unit), got "${value}"`);
+    } else {
+      const guess = closest(key, names);
+      issue(
+        `Unknown question or metric "${key}" for handbook "${handbook}": expected one of ${oneOf(names)}` +
+          (guess ? `. Did you mean "${guess}"?` : ''),
+      );
+    }
+  }
+}

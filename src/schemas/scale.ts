@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { closest, displacedLevelIds, EVEN_IF_INVALID, oneOf } from './context';
+import { closest, displacedLevelIds, EVEN_IF_INVALID, oneOf, type Assessment } from './context';
 import { durationSchema } from './duration';
 import { slugify } from './slug';
 import { CONDITION_HINT, parseCondition, type ThresholdCondition } from './threshold-condition';
@@ -185,6 +185,27 @@ export function readLevelIds(data: unknown): string[] | undefined {
   if (!Array.isArray(levels) || levels.length === 0) return undefined;
   const ids = levels.map((level) => (level as { id?: unknown } | null)?.id);
   return ids.every((id): id is string => typeof id === 'string' && LEVEL_ID.test(id)) ? ids : undefined;
+}
+
+/**
+ * A scale's questions and metrics as drills may name them, read tolerantly from the raw YAML (before
+ * the scale itself is validated): anything unreadable is left out, and the scale's own errors say why.
+ */
+export function readAssessment(data: unknown): Assessment {
+  const raw = (data ?? {}) as { questions?: unknown; thresholds?: unknown };
+  const questions = new Map<string, string[]>();
+  for (const question of Array.isArray(raw.questions) ? raw.questions : []) {
+    const { id, answers } = (question ?? {}) as { id?: unknown; answers?: unknown };
+    if (typeof id !== 'string') continue;
+    const labels = (Array.isArray(answers) ? answers : []).map((answer) => (answer as { label?: unknown } | null)?.label);
+    questions.set(id, labels.filter((label): label is string => typeof label === 'string').map(slugify));
+  }
+  const metrics = new Map<string, 'number' | 'yes-no'>();
+  for (const threshold of Array.isArray(raw.thresholds) ? raw.thresholds : []) {
+    const { metric, freeText } = (threshold ?? {}) as { metric?: unknown; freeText?: unknown };
+    if (typeof metric === 'string') metrics.set(slugify(metric), freeText === true ? 'yes-no' : 'number');
+  }
+  return { questions, metrics };
 }
 
 export type Scale = z.output<typeof scaleSchema>;

@@ -242,9 +242,37 @@ export interface BackupActions {
   exportJSON(): string;
 }
 
+/** One handbook's training, as stored (training.ts): not part of any incident. */
+export interface Training {
+  /** Drill id -> the answer of its latest check (the score is worked out from it, see lib/drill-score.ts). */
+  drills: Record<string, { level: string; runbook: string; at: string }>;
+  /** Onboarding item id -> when it was ticked off as read (ISO 8601, UTC). */
+  read: Record<string, string>;
+}
+
+/** One handbook's drill answers and onboarding progress. */
+export interface TrainingStore {
+  /** As stored; other tabs' changes arrive while something listens. */
+  $training: ReadableAtom<Training>;
+  /** Keeps the answer of a drill's check, replacing the one before (only the latest counts). */
+  recordDrill(drillId: string, answer: { level: string; runbook: string }): void;
+  /** Ticks an onboarding item off as read (keeping when it was first ticked), or back. */
+  setRead(itemId: string, read: boolean): void;
+  /** Unticks every onboarding item; returns what was ticked, for restoreOnboarding (the "Undo"). */
+  resetOnboarding(): Record<string, string>;
+  /** Puts back ticks taken away by a reset, with their times. */
+  restoreOnboarding(read: Record<string, string>): void;
+}
+
+/** Drills and onboarding, per handbook (training.ts). */
+export interface TrainingActions {
+  /** The training of one handbook (the same object for the same handbook). */
+  training(handbook: string): TrainingStore;
+}
+
 /** The whole store: its atoms and every actions module. */
 export interface StateStore
-  extends TickActions, IncidentActions, ClassificationActions, TimelineActions, ResponderActions, PreferenceActions, UsageActions, BackupActions, DraftActions {
+  extends TickActions, IncidentActions, ClassificationActions, TimelineActions, ResponderActions, PreferenceActions, UsageActions, BackupActions, DraftActions, TrainingActions {
   /** The stored state as this tab sees it (what other tabs see, unless a write was refused). */
   readonly $state: ReadableAtom<StoredState>;
   /** The incident ticks go to now: the active one, or the practice scope. */

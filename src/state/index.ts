@@ -8,6 +8,7 @@ export type {
   MessageInput, EscalationInput, StorageUsage, BackupFile, ReadResultOf, IncidentSummary, ImportChoice, ImportConflict,
   DraftName, DraftConflict, ImportPlan, ImportChoices, ImportResult, HandoffPayload,
 } from './api';
+export type { Training, TrainingStore } from './api';
 export type { Handoff } from './handoff';
 export type { Backup } from './persistence/document';
 export type { StorageHealth } from './persistence/engine';

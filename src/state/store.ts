@@ -19,6 +19,7 @@ import { draftActions, type DraftInternals } from './drafts';
 import { timelineActions } from './timeline';
 import { preferenceActions } from './preferences';
 import { usageActions } from './usage';
+import { trainingActions } from './training';
 import type { StateStore } from './api';
 
 export type { StateStore, ItemRef } from './api';
@@ -63,6 +64,7 @@ export function createStateStore(options: StoreOptions = {}): StateStore {
     draft: drafts.draft,
     listDrafts: drafts.listDrafts,
     clearDrafts: drafts.clearDrafts,
+    ...trainingActions(context),
   };
   internals.set(store, { ...context, drafts });
   return store;

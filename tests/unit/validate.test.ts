@@ -458,7 +458,7 @@ describe('validateContent', () => {
       expect(problem.message).toBe('Unknown field `whay` in `content/drills/demo/outage.yaml`: did you mean `why`?');
       writeFileSync(drill, `${readFileSync(drill, 'utf8').replace('whay: typo\n', '')}zzz: 1\n`);
       expect(validateContent({ root, contentDir: join(root, 'content') }).problems[0].message).toBe(
-        'Unknown field `zzz` in `content/drills/demo/outage.yaml`: expected one of `handbook`, `title`, `scenario`, `expected`, `runbooks`, `why`',
+        'Unknown field `zzz` in `content/drills/demo/outage.yaml`: expected one of `handbook`, `title`, `scenario`, `expected`, `runbooks`, `why`, `classifier`',
       );
     });
 

@@ -35,6 +35,7 @@ const CONTENT_PROPS: Record<string, { prop: string; kind: 'handbook' | 'template
   Contacts: [{ prop: 'handbook', kind: 'handbook', required: true }],
   TemplateList: [{ prop: 'handbook', kind: 'handbook', required: true }],
   DrillList: [{ prop: 'handbook', kind: 'handbook', required: true }],
+  OnboardingPath: [{ prop: 'handbook', kind: 'handbook', required: true }],
   Classifier: [{ prop: 'handbook', kind: 'handbook', required: true }],
   ScenarioRouter: [{ prop: 'handbook', kind: 'handbook', required: true }],
   LevelBadge: [{ prop: 'handbook', kind: 'handbook', required: true }],

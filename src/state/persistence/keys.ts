@@ -10,6 +10,13 @@ export const BACKUP_PREFIX = `${PREFIX}backup:`;
  * hundred characters, not the whole document.
  */
 export const DRAFT_PREFIX = `${PREFIX}draft:`;
+/**
+ * Training of one handbook (drill answers, onboarding progress): `${TRAINING_PREFIX}<handbook>`. Not
+ * part of any incident, so it lives apart from STATE_KEY (see training.ts).
+ */
+export const TRAINING_PREFIX = `${PREFIX}training:`;
+/** Team settings (the values of the content's placeholders), one small document apart from STATE_KEY (see settings.ts). */
+export const SETTINGS_KEY = `${PREFIX}settings`;
 /** The id of the scope ticks belong to when no incident is active. */
 export const PRACTICE_ID = 'practice';
 /** The format marker at the top of a backup file ("Export backup"), so an import can tell one from any other JSON. */
