@@ -6,8 +6,10 @@
  */
 import { defineEcConfig } from '@astrojs/starlight/expressive-code';
 import { pluginCommands } from './src/plugins/expressive-code/index.ts';
+import { pluginTeamPlaceholders } from './src/plugins/expressive-code/team-placeholders.ts';
 
 export default defineEcConfig({
   // Code blocks: a copy button per command, commands that change a system marked, API paths with a host placeholder.
-  plugins: [pluginCommands()],
+  // Team settings first: `{team.bridge}` becomes its value or marker before commands are split and judged.
+  plugins: [pluginTeamPlaceholders(), pluginCommands()],
 });

@@ -7,6 +7,7 @@ import { readContentIndex } from './build/content-index';
 import { COLLECTIONS } from './build/content-files';
 import { templateLoader } from './build/template-loader';
 import { docsLoaderAt } from './build/docs-loader';
+import { teamLoader } from './build/team';
 import { drillSchema, handbookSchema, runbookSchema, scaleSchema, templateSchema } from './schemas';
 
 /**
@@ -41,6 +42,8 @@ export const collections = {
     loader: glob({ base: `./${CONTENT}/scales`, pattern: '*.{yaml,yml}', generateId: idsOf('scale') }),
     schema: scaleSchema,
   }),
+  /** Team settings: the declared placeholders (content/placeholders.yaml) and the build's values (content/team.yaml, optional). */
+  team: defineCollection({ loader: teamLoader() }),
   templates: defineCollection({
     loader: templateLoader({ base: `${CONTENT}/templates` }),
     schema: templateSchema(index),

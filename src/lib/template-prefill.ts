@@ -37,6 +37,8 @@ export interface PrefillContext {
    * the filler loads the export code only for the templates that show a timeline.
    */
   timeline?: readonly string[];
+  /** Team settings: this browser's values by key (`team.bridge`), for `prefill: team.<key>` (team settings addition). */
+  team?: Readonly<Record<string, string>>;
 }
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value : undefined);
@@ -73,6 +75,8 @@ function statusOf(context: PrefillContext): string | undefined {
 /** One field's prefill; undefined when there is nothing to fill it with (the field stays as it is). */
 export function prefillValue(source: PrefillSource, context: PrefillContext): string | undefined {
   const { incident, now } = context;
+  // Team settings addition: `team.<key>` is the team's value, with or without an incident.
+  if (source.startsWith('team.')) return str(context.team?.[source])?.trim();
   switch (source) {
     case 'now':
       return minute(now);
@@ -92,8 +96,11 @@ export function prefillValue(source: PrefillSource, context: PrefillContext): st
       return incident.startedAt;
     case 'incident.end':
       return str(incident.closedAt);
-    case 'incident.date':
-      return incident.startedAt.slice(0, 10);
+    case 'incident.date': {
+      // The UTC day: a stored time may carry an offset ("2026-11-25T00:30:00+02:00" is the 24th).
+      const start = new Date(incident.startedAt);
+      return Number.isNaN(start.getTime()) ? incident.startedAt.slice(0, 10) : start.toISOString().slice(0, 10);
+    }
     case 'incident.duration': {
       const end = str(incident.closedAt) ? Date.parse(incident.closedAt!) : now.getTime();
       return formatDurationMs(end - Date.parse(incident.startedAt));
@@ -107,6 +114,7 @@ export function prefillValue(source: PrefillSource, context: PrefillContext): st
     case 'incident.follow-ups': {
       const lines = incident.timeline
         .filter((entry) => entry.kind === 'note' && !entry.deletedAt && isFollowUp(str(entry.text) ?? ''))
+        .filter((entry) => followUpText(String(entry.text)) !== '')
         .map((entry) => `${followUpText(String(entry.text))}${entry.doneAt ? ' (done)' : ''}`);
       return lines.length ? lines.join('\n') : undefined;
     }

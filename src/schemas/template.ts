@@ -53,7 +53,22 @@ export type FieldType = (typeof FIELD_TYPES)[number];
 export type TemplatePurpose = (typeof TEMPLATE_PURPOSES)[number];
 export type Audience = (typeof AUDIENCES)[number];
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
-export type PrefillSource = (typeof PREFILL_SOURCES)[number];
+/**
+ * A team setting as a prefill: `team.bridge` (a key of content/placeholders.yaml) fills the field with
+ * the team's value (this browser's, else the build's content/team.yaml). It gives text.
+ */
+export const TEAM_PREFILL = /^team\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export type PrefillSource = (typeof PREFILL_SOURCES)[number] | `team.${string}`;
+
+/** Whether a value names a prefill source (an incident value, the clock, the responder, or a team setting). */
+export function isPrefillSource(value: unknown): value is PrefillSource {
+  return typeof value === 'string' && ((PREFILL_SOURCES as readonly string[]).includes(value) || TEAM_PREFILL.test(value));
+}
+
+/** Which field types a prefill source fits: a team setting is text. */
+export function prefillTypes(source: PrefillSource): readonly FieldType[] {
+  return source.startsWith('team.') ? ['text', 'multiline'] : PREFILL_TYPES[source as (typeof PREFILL_SOURCES)[number]];
+}
 
 /** A field of a message template: the filler renders one labelled control per field. */
 export const templateFieldSchema = z.strictObject({
@@ -71,7 +86,14 @@ export const templateFieldSchema = z.strictObject({
   /** A hint shown under the control. */
   help: z.string().optional(),
   /** Filled in from the active incident or the clock (see PREFILL_SOURCES); the reader can override it. */
-  prefill: z.enum(PREFILL_SOURCES).optional(),
+  prefill: z
+    .custom<PrefillSource>(isPrefillSource, {
+      error: (issue) => {
+        const guess = typeof issue.input === 'string' ? closest(issue.input, PREFILL_SOURCES) : undefined;
+        return `Received ${JSON.stringify(issue.input)}: expected one of ${oneOf(PREFILL_SOURCES)}, or team.<key> (a team setting of content/placeholders.yaml)${guess ? `. Did you mean "${guess}"?` : ''}`;
+      },
+    })
+    .optional(),
   /** A channel limit the value must stay within: a Slack channel name, a channel topic, a PagerDuty summary. */
   limit: z.enum(FIELD_LIMITS).optional(),
 });
@@ -132,8 +154,8 @@ export function templateSchema(index: ContentIndex) {
             message: `Default "${field.default}" is not one of the options of "${field.id}": ${oneOf(options)}${guess ? `. Did you mean "${guess}"?` : ''}`,
           });
         }
-        if (typeof field.prefill === 'string' && typeof field.type === 'string' && (PREFILL_SOURCES as readonly string[]).includes(field.prefill)) {
-          const fits = PREFILL_TYPES[field.prefill as PrefillSource];
+        if (typeof field.type === 'string' && isPrefillSource(field.prefill)) {
+          const fits = prefillTypes(field.prefill);
           if (!fits.includes(field.type as FieldType)) {
             ctx.addIssue({
               code: 'custom',

@@ -14,6 +14,7 @@ import { findMdxProblems } from './components';
 import { findSourceLinkProblems, findYamlLinkProblems, siteRoutes } from './links';
 import type { Problem } from './problem';
 import { readSources, type Source } from './sources';
+import { findTeamProblems } from './team';
 
 export type { Problem } from './problem';
 export { formatReport, summary, REPORT_HINT } from './report';
@@ -79,9 +80,11 @@ export function validateContent({ root, contentDir = resolve(root, 'content') }:
     ),
   ];
 
+  const team = findTeamProblems(sources, contentDir, root);
+
   // Scales first (other files' checks depend on them), then the files in reading order.
   const order = new Map(sources.map((source, i) => [source.path, source.kind === 'scale' ? i - sources.length : i]));
-  const all = [...scaleProblems, ...otherProblems, ...integrity, ...mdx, ...links].sort(
+  const all = [...scaleProblems, ...otherProblems, ...integrity, ...mdx, ...links, ...team].sort(
     (a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || (a.line ?? 0) - (b.line ?? 0),
   );
   const counts = { handbook: 0, scale: 0, template: 0, drill: 0, runbook: 0 };

@@ -34,6 +34,8 @@ function labelCodeBlocks() {
 }
 
 function start() {
+  // Team settings: only pages with a placeholder to fill load the code that fills it.
+  if (document.querySelector('[data-setting]')) void import('./team-values').then((module) => module.watchTeamValues());
   labelCodeBlocks();
   watchScrollRegions();
   const notices = document.querySelector<HTMLElement>('[data-storage-notices]');

@@ -23,6 +23,7 @@ import { formatTime, localInputValue } from '../../lib/time-format';
 import type { InlineToken } from '../../lib/inline-markdown';
 import type { ChannelKind, PrefillSource } from '../../schemas/template';
 import { getStore, PRACTICE_ID, type Incident } from '../../state';
+import { settingsOf } from '../../state/settings';
 import InlineText from './InlineText';
 
 export interface FillerField extends MessageField {
@@ -57,9 +58,15 @@ const blank = (value: string | undefined) => value === undefined || value.trim()
 
 /** Where a prefilled value came from, for the line under its field. */
 function sourceText(source: PrefillSource): string {
+  // Team settings addition: a `team.<key>` prefill comes from the team settings.
+  if (source.startsWith('team.')) return 'From the team settings';
   return source === 'now' ? 'The time now' : source === 'responder.name' ? 'Your name' : 'From the incident';
 }
-const toMinute = (ms: number) => Math.floor(ms / 60_000) * 60_000;
+/** `ms` rounded down to a whole number of minutes after `from` (0: the clock's own minutes). */
+const toMinute = (ms: number, from = 0) => {
+  const offset = Number.isFinite(from) ? ((from % 60_000) + 60_000) % 60_000 : 0;
+  return Math.floor((ms - offset) / 60_000) * 60_000 + offset;
+};
 
 /** The Clipboard API with a plain and an HTML flavour; plain text alone where a browser lacks ClipboardItem. */
 async function writeClipboard(plain: string, html?: string): Promise<boolean> {
@@ -102,6 +109,8 @@ export default function TemplateFiller({ view, idPrefix }: { view: FillerView; i
   // The incident's timeline as lines, for templates with a timeline field (the export code that
   // writes them is loaded only then).
   const [timeline, setTimeline] = useState<string[] | undefined>(undefined);
+  // Team settings addition: this browser's team settings, for `prefill: team.<key>` (the build's value is the field's default).
+  const [team, setTeam] = useState<Record<string, string>>({});
   const wantsTimeline = view.fields.some((field) => field.prefill === 'incident.timeline');
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const manualBox = useRef<HTMLTextAreaElement>(null);
@@ -110,8 +119,21 @@ export default function TemplateFiller({ view, idPrefix }: { view: FillerView; i
   // Whose draft the form holds: the active incident's, or the practice scope's. Unknown until mount.
   const [scope, setScope] = useState<string | undefined>(undefined);
   const draft = () => getStore().draft(scope ?? PRACTICE_ID, view.id);
-  // What the reader typed before the island hydrated: applied over the draft once, at mount.
-  const earlyRef = useRef<Record<string, string>>({});
+  // What the reader typed into the server's form before the island hydrated, applied over the draft
+  // once at mount. Read during the first render, because hydration then sets each control's value
+  // from the render (wiping what was typed) before any effect runs.
+  const earlyRef = useRef<Record<string, string> | undefined>(undefined);
+  if (earlyRef.current === undefined) {
+    earlyRef.current = {};
+    if (typeof document !== 'undefined') {
+      for (const field of view.fields) {
+        const control = document.getElementById(controlId(field.id)) as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null;
+        if (!control) continue;
+        const server = field.type === 'time' ? '' : (defaults[field.id] ?? '');
+        if (control.value !== server) earlyRef.current[field.id] = field.type === 'time' ? fromLocal(control.value) : control.value;
+      }
+    }
+  }
 
   // Prefill is computed only after mount (the server knows no incident and no time).
   const prefilled = useMemo(
@@ -126,8 +148,9 @@ export default function TemplateFiller({ view, idPrefix }: { view: FillerView; i
             responder,
             now: new Date(now),
             timeline,
+            team,
           }),
-    [view, incident, responder, now, timeline],
+    [view, incident, responder, now, timeline, team],
   );
   const values = useMemo(() => {
     const merged: Record<string, string> = { ...defaults, ...prefilled };
@@ -145,30 +168,29 @@ export default function TemplateFiller({ view, idPrefix }: { view: FillerView; i
   for (const field of view.fields) if (field.limit && values[field.id]) fieldWarnings[field.id] = overLimit(field.limit, values[field.id], field.id);
   const number = sentCount(isIncident(incident) ? incident : undefined, view.id) + 1;
 
-  // Mount: what was typed before hydration, then the draft and the incident; follow both from then on.
+  // Mount: the draft and the incident; follow both from then on.
   useEffect(() => {
     const store = getStore();
-    const early: Record<string, string> = {};
-    for (const field of view.fields) {
-      const control = document.getElementById(controlId(field.id)) as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null;
-      if (!control) continue;
-      const server = field.type === 'time' ? '' : (defaults[field.id] ?? '');
-      if (control.value !== server) early[field.id] = field.type === 'time' ? fromLocal(control.value) : control.value;
-    }
-    earlyRef.current = early;
     const follow = (current: Incident) => {
       setIncident(isIncident(current) ? current : undefined);
       setScope(isIncident(current) ? current.id : PRACTICE_ID);
     };
     follow(store.$active.get());
     setResponder(store.$state.get().responder);
-    // The minute, not the second: prefilled times do not tick under the reader, and the form renders
-    // once a minute rather than every second.
-    setNow(toMinute(store.$now.get()));
+    // Whole minutes, not seconds: the form renders twice a minute at most, prefilled times do not tick
+    // under the reader, and "duration so far" turns over when the bar's elapsed time does.
+    const tick = (time: number) => {
+      const current = store.$active.get();
+      // The later of the clock's minute and the incident's: "now" floors to the first, the duration to the second.
+      setNow(Math.max(toMinute(time), toMinute(time, isIncident(current) ? Date.parse(current.startedAt) : 0)));
+    };
+    tick(store.$now.get());
     const stops = [
       store.$active.subscribe(follow),
       store.$state.subscribe((state) => setResponder(state.responder)),
-      store.$now.subscribe((time) => setNow(toMinute(time))),
+      store.$now.subscribe(tick),
+      // Team settings addition.
+      settingsOf(store).$settings.subscribe((settings) => setTeam(settings.values)),
     ];
     return () => stops.forEach((stop) => stop());
   }, []);
@@ -177,7 +199,9 @@ export default function TemplateFiller({ view, idPrefix }: { view: FillerView; i
     if (!wantsTimeline || !isIncident(incident)) return setTimeline(undefined);
     let current = true;
     void import('../../lib/incident-export').then(({ timelineLines }) => {
-      const levelNames = Object.fromEntries(view.levels.map((level) => [level.id, level.name]));
+      // Level names only on the template's own scale: another handbook's "P1" is another level.
+      const sameScale = incident.handbook === undefined || incident.handbook === view.handbook;
+      const levelNames = sameScale ? Object.fromEntries(view.levels.map((level) => [level.id, level.name])) : {};
       if (current) setTimeline(timelineLines({ incident, exportedAt: new Date(), levelNames }));
     });
     return () => {
@@ -194,7 +218,7 @@ export default function TemplateFiller({ view, idPrefix }: { view: FillerView; i
     return store.$draft.subscribe((saved) => {
       if (first) {
         first = false;
-        const early = earlyRef.current;
+        const early = earlyRef.current ?? {};
         earlyRef.current = {};
         const values = { ...(saved?.values ?? {}), ...early };
         setTyped(values);
@@ -290,7 +314,7 @@ export default function TemplateFiller({ view, idPrefix }: { view: FillerView; i
   const hasDraft = Object.keys(typed).length > 0;
 
   return (
-    <div class="filler" data-filler={view.id}>
+    <div class="filler" data-filler={view.id} data-ready={now === undefined ? undefined : ''}>
       <p class="filler-scope">
         {now === undefined
           ? 'Fill in the fields: the preview below is the message.'
@@ -369,7 +393,9 @@ export default function TemplateFiller({ view, idPrefix }: { view: FillerView; i
                     ? 'Local time; the message says UTC.'
                     : field.limit
                       ? `At most ${CHANNEL_LIMITS[field.limit].max} characters (${CHANNEL_LIMITS[field.limit].label}).`
-                      : field.prefill && field.prefill.startsWith('incident.')
+                      : field.prefill && field.prefill.startsWith('team.')
+                        ? 'Filled from the team settings when they are set.'
+                        : field.prefill && field.prefill.startsWith('incident.')
                         ? 'Filled from the active incident when there is one.'
                         : '';
           return (
