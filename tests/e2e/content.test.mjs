@@ -164,19 +164,22 @@ for (const width of WIDTHS) {
         assert.ok(texts.length > 0, path);
         for (const t of texts) assert.match(t, /^\S+ · \S/, `${path}: ${t}`);
       }
-      // Following a badge lands on the level's section of its own scale.
-      await page.goto('/customer-portal/onboarding/drills/');
-      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-      await page.locator('.drill .level-badge[data-level="P2"]').first().click();
-      await page.waitForURL('**/customer-portal/severity/#level-p2');
-      assert.match(await page.locator('#level-p2 h3').innerText(), /P2\s+High/);
       await context.close();
+      // Following a badge lands on the level's section of its own scale. (A drill's answer, with its
+      // badge, is a disclosure when JavaScript is off; with it on, the drill is a quiz.)
+      const noScript = await pageAt(width, { javaScriptEnabled: false });
+      await noScript.page.goto('/customer-portal/onboarding/drills/');
+      await noScript.page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      await noScript.page.locator('.drill .level-badge[data-level="P2"]').first().click();
+      await noScript.page.waitForURL('**/customer-portal/severity/#level-p2');
+      assert.match(await noScript.page.locator('#level-p2 h3').innerText(), /P2\s+High/);
+      await noScript.context.close();
     });
 
-    it('prints light in a dark theme: readable code, dark badges, template fields expanded, no chrome', async () => {
+    it('prints light in a dark theme: readable code, dark badges, templates as text with their fields, no chrome', async () => {
       const { page, context } = await pageAt(width, { colorScheme: 'dark' });
       await page.addInitScript(() => localStorage.setItem('starlight-theme', 'dark'));
-      for (const path of ['/hundred-k-platform/process/templates/', '/hundred-k-platform/scenarios/payment-delays/']) {
+      for (const path of ['/hundred-k-platform/messages/', '/hundred-k-platform/scenarios/payment-delays/']) {
         await page.goto(path);
         assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
         await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
@@ -187,9 +190,9 @@ for (const width of WIDTHS) {
             return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
           };
           const contrast = (a, b) => { const [x, y] = [lum(rgb(a)), lum(rgb(b))].sort((m, n) => n - m); return (x + 0.05) / (y + 0.05); };
-          const pre = document.querySelector('.expressive-code pre');
-          const tokens = [...document.querySelectorAll('.expressive-code .ec-line .code span')].slice(0, 40);
-          const bg = getComputedStyle(pre).backgroundColor;
+          const pre = document.querySelector('.expressive-code pre') ?? document.querySelector('.filler-preview');
+          const tokens = [...document.querySelectorAll('.expressive-code .ec-line .code span, .filler-text')].slice(0, 40);
+          const bg = getComputedStyle(pre).backgroundColor === 'rgba(0, 0, 0, 0)' ? 'rgb(255, 255, 255)' : getComputedStyle(pre).backgroundColor;
           const badge = document.querySelector('.level-badge');
           return {
             code: Math.min(...tokens.map((t) => contrast(getComputedStyle(t).color, bg))),
@@ -205,9 +208,12 @@ for (const width of WIDTHS) {
         }
         assert.equal(await page.locator('header').first().isVisible(), false, 'no header on paper');
         assert.equal(await page.locator('nav[aria-label="Main"]').isVisible().catch(() => false), false, 'no sidebar on paper');
-        if (path.endsWith('templates/')) {
+        if (path.endsWith('messages/')) {
           const fields = page.locator('details.template-fields table').first();
           assert.equal(await fields.evaluate((t) => t.checkVisibility()), true, 'the fields table prints expanded');
+          assert.equal(await page.locator('.filler-preview').first().isVisible(), true, 'the message prints');
+          assert.equal(await page.locator('.filler-form').first().isVisible(), false, 'the form and its buttons do not');
+          assert.equal(await page.locator('.filler-actions').first().isVisible(), false);
           const pdf = await page.pdf({ format: 'A4' });
           assert.ok(pdf.length > 10_000, 'a PDF is produced');
         }

@@ -124,9 +124,24 @@ describe('page kinds', () => {
     const page = await context.newPage();
     await page.goto('/foundation-platform/onboarding/drills/');
     const drill = page.locator('.drill').first();
-    assert.equal(await drill.locator('details p').first().isVisible(), false);
-    await drill.getByText('Show the answer').click();
-    assert.match(await drill.locator('details').innerText(), /Level: P\d/);
+    // With JavaScript, the drill is a quiz: the answer shows only once checked (tests/e2e/training.test.mjs).
+    assert.equal(await drill.locator('details').isVisible(), false);
+    await drill.locator('.drill-quiz').scrollIntoViewIfNeeded();
+    await drill.locator('astro-island:not([ssr]) .drill-quiz').waitFor({ state: 'attached' });
+    assert.equal((await drill.getByRole('status').innerText()).trim(), '');
+    await drill.getByRole('group', { name: 'Severity', exact: true }).getByRole('radio').first().check();
+    await drill.getByRole('group', { name: 'First runbook', exact: true }).getByRole('radio').first().check();
+    await drill.getByRole('button', { name: 'Check answer', exact: true }).click();
+    assert.match(await drill.getByRole('status').innerText(), /Severity: (right|wrong)\.[\s\S]*P\d/);
+    // Without JavaScript, the answer is behind a disclosure.
+    const noScript = await h.context({ javaScriptEnabled: false });
+    const plain = await noScript.newPage();
+    await plain.goto('/foundation-platform/onboarding/drills/');
+    const first = plain.locator('.drill').first();
+    assert.equal(await first.locator('details p').first().isVisible(), false);
+    await first.getByText('Show the answer').click();
+    assert.match(await first.locator('details').innerText(), /Level: P\d/);
+    await noScript.close();
   });
 
   it('unknown address: the 404 page leads back to the handbooks', async () => {
@@ -212,7 +227,7 @@ describe('no layout shift', () => {
   const PAGES = [
     '/', '/agency-platform/respond-now/', '/customer-portal/respond-now/', '/foundation-platform/respond-now/',
     '/hundred-k-platform/respond-now/', '/manufacturing-platform/respond-now/', '/hundred-k-platform/scenarios/payment-system-down/',
-    '/agency-platform/severity/', '/hundred-k-platform/process/templates/', '/reviews/',
+    '/agency-platform/severity/', '/hundred-k-platform/messages/', '/reviews/',
   ];
   /** See watchLayoutShift in harness.mjs for what counts. */
   async function cumulativeShift(viewport, path, init) {
