@@ -20,7 +20,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { PAGE_TWO_COMPONENTS, PLAIN_INDEX, availableComponents, pageSlug, pageUrl, plainPage, runbook, unusedComponents } from './generate.mjs';
+import { PAGE_THREE_COMPONENTS, PAGE_TWO_COMPONENTS, PLAIN_INDEX, availableComponents, pageSlug, pageUrl, plainPage, runbook, unusedComponents } from './generate.mjs';
 import { dirSize, htmlPages, pageWeight } from './weight.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -189,6 +189,7 @@ const contentDir = join(TMP, 'content');
 cpSync(FIXTURE, contentDir, { recursive: true });
 const components = availableComponents(ROOT);
 const templateComponents = availableComponents(ROOT, PAGE_TWO_COMPONENTS);
+const drillComponents = availableComponents(ROOT, PAGE_THREE_COMPONENTS);
 for (const name of unusedComponents(ROOT)) {
   log(`warning: src/components/content/${name} is not on page 0001; add it to PAGE_ONE_COMPONENTS in tests/bench/generate.mjs`);
 }
@@ -196,7 +197,7 @@ const generated = join(contentDir, 'docs/demo/generated');
 mkdirSync(generated, { recursive: true });
 const pages = [];
 for (let n = 1; n <= PAGES; n++) {
-  const mdx = runbook(n, PAGES, n === 1 ? components : n === 2 ? templateComponents : []);
+  const mdx = runbook(n, PAGES, n === 1 ? components : n === 2 ? templateComponents : n === 3 ? drillComponents : []);
   pages.push(mdx);
   writeFileSync(join(generated, `${pageSlug(n)}.mdx`), mdx);
 }
@@ -259,6 +260,8 @@ const plainM = measure('plain Starlight', plain);
 // A template page: page 0002 carries the template filler (the same page in plain Starlight has none).
 const TEMPLATE_PAGE = pageUrl(2);
 const templateJs = PAGES >= 2 && templateComponents.length ? pageWeight(ours.outDir, TEMPLATE_PAGE).js.gz - pageWeight(plain.outDir, TEMPLATE_PAGE).js.gz : undefined;
+const DRILLS_PAGE = pageUrl(3);
+const drillsJs = PAGES >= 3 && drillComponents.length ? pageWeight(ours.outDir, DRILLS_PAGE).js.gz - pageWeight(plain.outDir, DRILLS_PAGE).js.gz : undefined;
 if (oursM.weight.checklists === 0) log(`warning: ${PAGE} of the Incident Handbook build has no checklist: did the rehype plugin run?`);
 
 // --- optional: the real example content --------------------------------------------------------------
@@ -314,6 +317,7 @@ const rows = [
   ['JavaScript added while an incident is active (the incident bar), gzip', kB(ow.incidentJs.gz), '', ''],
   ['**Our JavaScript on the page with an incident active** (budget 20 kB)', `**${kB(ow.js.gz - pw.js.gz + ow.incidentJs.gz)}**`, '', ''],
   ...(templateJs === undefined ? [] : [[`Our JavaScript on a template page (${TEMPLATE_PAGE}, the template filler)`, kB(templateJs), '', '']]),
+  ...(drillsJs === undefined ? [] : [[`Our JavaScript on a drills page (${DRILLS_PAGE}, drill quizzes and the onboarding path)`, kB(drillsJs), '', '']]),
   ['JavaScript loaded on demand, gzip ¹', kB(ow.lazyJs.gz), kB(pw.lazyJs.gz), diff(ow.lazyJs.gz, pw.lazyJs.gz, kB)],
   ['Pagefind index (`pagefind/`)', `${MB(oursM.pagefind.bytes)} (${num(oursM.pagefind.files)} files)`, `${MB(plainM.pagefind.bytes)} (${num(plainM.pagefind.files)} files)`, diff(oursM.pagefind.bytes, plainM.pagefind.bytes, MB)],
 ];

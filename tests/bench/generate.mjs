@@ -49,16 +49,21 @@ export const PAGE_ONE_COMPONENTS = [
   ['SeverityScale', '<SeverityScale handbook="demo" />'],
   ['EscalationPolicy', '<EscalationPolicy handbook="demo" />'],
   ['Contacts', '<Contacts handbook="demo" />'],
-  ['DrillList', '<DrillList handbook="demo" />'],
+  ['TemplateLinks', '<TemplateLinks handbook="demo" />'],
 ];
 
 /**
- * The template filler is an island of its own, measured on a page of its own (page 0002, "a template
- * page"): a runbook page does not carry it, and the budget of a runbook page is not spent on it.
+ * Islands are measured on pages of their own: a runbook page does not carry them, and its budget is
+ * not spent on them. Page 0002 is a template page (the template filler), page 0003 a drills page
+ * (the drill quizzes, the score and the onboarding path).
  */
 export const PAGE_TWO_COMPONENTS = [
   ['TemplateList', '<TemplateList handbook="demo" />'],
   ['MessageTemplate', '<MessageTemplate id="demo/update" />'],
+];
+export const PAGE_THREE_COMPONENTS = [
+  ['DrillList', '<DrillList handbook="demo" />'],
+  ['OnboardingPath', '<OnboardingPath handbook="demo" />'],
 ];
 
 export function availableComponents(root, list = PAGE_ONE_COMPONENTS) {
@@ -69,7 +74,7 @@ export function availableComponents(root, list = PAGE_ONE_COMPONENTS) {
 export function unusedComponents(root) {
   const dir = join(root, 'src/components/content');
   if (!existsSync(dir)) return [];
-  const known = new Set([...PAGE_ONE_COMPONENTS, ...PAGE_TWO_COMPONENTS].map(([name]) => name));
+  const known = new Set([...PAGE_ONE_COMPONENTS, ...PAGE_TWO_COMPONENTS, ...PAGE_THREE_COMPONENTS].map(([name]) => name));
   return readdirSync(dir)
     .filter((file) => file.endsWith('.astro') || file.endsWith('.tsx') || file.endsWith('.jsx'))
     .map((file) => file.replace(/\.(astro|tsx|jsx)$/, ''))

@@ -13,13 +13,13 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { axe, layoutShift, start, watchErrors, watchLayoutShift } from './harness.mjs';
+import { bar, eventually, ID, openPanel, panel, sleep, startIncident } from './incident-helpers.mjs';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 const STATE_KEY = 'incident-handbook:state';
 /** A Tuesday morning, 09:00 UTC: the fake clock's start in most tests. */
 const T0 = new Date('2026-11-24T09:00:00.000Z');
-const ID = /^INC-\d{4}-\d{2}-\d{2}-\d{3}$/;
 const MIN = 60_000;
 const AGENCY_RUNBOOK = '/agency-platform/respond-now/';
 const HK_CHECKLIST = '/hundred-k-platform/process/recovery-validation/';
@@ -51,22 +51,9 @@ async function open(ctx, path) {
   return { page, errors };
 }
 
-const bar = (page) => page.getByRole('region', { name: 'Active incident' });
-const panel = (page) => page.getByRole('group', { name: 'Incident details' });
 /** The bar's two clock lines (the update, the escalation), without the panel that opens inside the bar. */
 const clocks = (page) => bar(page).locator('.incident-bar-clocks');
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Waits (real time, 5 s at most) until the locator's text matches; fails showing the last text. */
-async function eventually(locator, pattern, timeout = 5000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const text = await locator.innerText().catch(() => '');
-    if (pattern.test(text)) return text;
-    if (Date.now() > end) assert.match(text, pattern);
-    await sleep(50);
-  }
-}
 
 /** The state document as stored. */
 const stored = (page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), STATE_KEY);
@@ -78,32 +65,12 @@ function assertAbout(actual, expected) {
   assert.ok(Math.abs(Date.parse(actual) - Date.parse(expected)) < 2000, `${actual} is about ${expected}`);
 }
 
-/** Starts an incident with the header's "Start incident"; returns its id as the bar shows it. */
-async function startIncident(page, { title, severity, handbook, startedAt } = {}) {
-  await page.locator('header').getByRole('button', { name: 'Start incident' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Start incident' });
-  await dialog.waitFor();
-  if (title !== undefined) await dialog.getByLabel('Title').fill(title);
-  if (handbook) await dialog.getByLabel('Handbook').selectOption(handbook);
-  if (severity) await dialog.getByLabel('Severity (optional)').selectOption(severity);
-  if (startedAt) await dialog.getByLabel('Started at (your local time)').fill(startedAt);
-  await dialog.getByRole('button', { name: 'Start incident' }).click();
-  await dialog.waitFor({ state: 'hidden' });
-  const id = await bar(page).locator('.incident-id').innerText();
-  assert.match(id, ID);
-  return id;
-}
 
 /** Fixes the page's clock `minutes` after the incident's start (the bar catches up on its next tick). */
 async function minutesIn(page, startedAt, minutes) {
   await page.clock.setFixedTime(new Date(Date.parse(startedAt) + minutes * MIN));
 }
 
-async function openPanel(page) {
-  await bar(page).getByRole('button', { name: 'More' }).click();
-  await panel(page).getByRole('heading', { name: 'Timeline' }).waitFor();
-  return panel(page);
-}
 
 /**
  * A host that records every address the browser asks it for (what a server's log would show), and

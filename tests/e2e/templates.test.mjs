@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { axe, layoutShift, start, watchErrors, watchLayoutShift } from './harness.mjs';
+import { bar, eventually, ID, openPanel, panel, sleep, startIncident } from './incident-helpers.mjs';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -17,7 +18,6 @@ const STATE_KEY = 'incident-handbook:state';
 const DRAFT_PREFIX = 'incident-handbook:draft:';
 /** A Tuesday morning, 09:00 UTC: the fake clock's start. */
 const T0 = new Date('2026-11-24T09:00:00.000Z');
-const ID = /^INC-\d{4}-\d{2}-\d{2}-\d{3}$/;
 const MIN = 60_000;
 const AGENCY = '/agency-platform/messages/';
 const HK = '/hundred-k-platform/messages/';
@@ -55,43 +55,12 @@ async function open(ctx, path) {
   return { page, errors };
 }
 
-const bar = (page) => page.getByRole('region', { name: 'Active incident' });
-const panel = (page) => page.getByRole('group', { name: 'Incident details' });
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Waits (real time, 5 s at most) until the locator's text matches; fails showing the last text. */
-async function eventually(locator, pattern, timeout = 5000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const text = await locator.innerText().catch(() => '');
-    if (pattern.test(text)) return text;
-    if (Date.now() > end) assert.match(text, pattern);
-    await sleep(50);
-  }
-}
 
 const stored = (page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), STATE_KEY);
 const item = (page, key) => page.evaluate((key) => localStorage.getItem(key), key);
 
-async function startIncident(page, { title, severity, handbook } = {}) {
-  await page.locator('header').getByRole('button', { name: 'Start incident' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Start incident' });
-  await dialog.waitFor();
-  if (title !== undefined) await dialog.getByLabel('Title').fill(title);
-  if (handbook) await dialog.getByLabel('Handbook').selectOption(handbook);
-  if (severity) await dialog.getByLabel('Severity (optional)').selectOption(severity);
-  await dialog.getByRole('button', { name: 'Start incident' }).click();
-  await dialog.waitFor({ state: 'hidden' });
-  const id = await bar(page).locator('.incident-id').innerText();
-  assert.match(id, ID);
-  return id;
-}
 
-async function openPanel(page) {
-  await bar(page).getByRole('button', { name: 'More' }).click();
-  await panel(page).getByRole('heading', { name: 'Timeline' }).waitFor();
-  return panel(page);
-}
 
 /** One template's section on a Messages page. */
 const section = (page, id) => page.locator(`section[data-template="${id}"]`);

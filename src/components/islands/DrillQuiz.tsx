@@ -48,8 +48,9 @@ const label = (level: DrillQuizLevel) => `${level.id} · ${level.name}`;
 /** "Latest check: correct." in a few words, for the line of fixed height. */
 function summary(check: ReturnType<typeof checkDrill>): string {
   if (check.correct) return 'Latest check: correct, level and runbook.';
-  if (!check.level && !check.runbook) return 'Latest check: level and runbook both wrong.';
-  return `Latest check: ${check.level ? 'level right' : 'level wrong'}, ${check.runbook ? 'runbook right' : 'runbook wrong'}.`;
+  // A miss says where its reasons are: the saved picks are back in the form, so "Check answer" shows them.
+  if (!check.level && !check.runbook) return 'Latest check: level and runbook both wrong. Check answer shows why.';
+  return `Latest check: ${check.level ? 'level right' : 'level wrong'}, ${check.runbook ? 'runbook right' : 'runbook wrong'}. Check answer shows why.`;
 }
 
 export default function DrillQuiz({ handbook, drill, keys, levels, choices, idPrefix, rich }: DrillQuizProps) {
