@@ -343,7 +343,7 @@ if (real) {
 }
 const notes = [
   `Our site renders Markdown with unified (\`@astrojs/markdown-remark\`) for its rehype checklist plugin; plain Starlight uses Astro 7's default processor, Sätteri. Part of the build-time difference is the processor, not our code.`,
-  `Page ${PAGE} of our build also renders ${components.length ? components.map(([n]) => `\`${n}\``).join(', ') : 'no components'} (every component in src/components/content/), the plain page only its Markdown (imports and components removed). Both have the same ${num(PAGES)} pages in the sidebar.`,
+  `Page ${PAGE} of our build also renders ${components.length ? components.map(([n]) => `\`${n}\``).join(', ') : 'no components'}; the islands are on pages of their own: ${TEMPLATE_PAGE} renders ${templateComponents.map(([n]) => `\`${n}\``).join(', ') || 'nothing'}, ${DRILLS_PAGE} ${drillComponents.map(([n]) => `\`${n}\``).join(', ') || 'nothing'} (with page 0001, every component in src/components/content/). The plain pages have only their Markdown (imports and components removed). Both builds have the same ${num(PAGES)} pages in the sidebar.`,
   `JavaScript: external and inline scripts, module preloads, island component/renderer files and their static imports, each gzipped (level 9) on its own. ¹ Modules reached only through dynamic \`import()\` (e.g. Pagefind's UI when search opens) are not in the JavaScript row.`,
   `Node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model.trim() ?? 'unknown'}), ${RUNS === 1 ? 'one build each' : `median of ${RUNS} builds each (ours: ${ours.runsMs.map(sec).join(', ')}; plain: ${plain.runsMs.map(sec).join(', ')})`}; wall times vary with the machine's load.`,
 ];
