@@ -1,7 +1,7 @@
 /**
  * One drill as a quiz: pick the level and the first runbook, "Check answer", and the feedback (each
  * part right or wrong, why, links to the level and the runbooks) in a live region. The latest check is
- * kept per handbook through src/state (never localStorage here), and the handbook's score follows it.
+ * kept per handbook through src/state (never the browser storage directly), and the handbook's score follows it.
  *
  * - The server renders the form with nothing picked; the answer itself stays in the drill's
  *   disclosure, which the page shows instead of this form when JavaScript is off.
