@@ -147,4 +147,25 @@ describe('role cards', () => {
     assert.deepEqual([...failures, ...errors], []);
     await phone.close();
   });
+  it("name the team's contacts once team settings fill them, and the marked placeholder until then", async () => {
+    const values = {
+      'agency-platform.contacts.devops.name': 'Dana <b>Devops</b>',
+      'agency-platform.contacts.devops.backup.name': 'Bob Backup',
+    };
+    const summary = (page) => page.locator('.sl-markdown-content > p').first();
+    const page = await context.newPage();
+    await page.goto('/agency-platform/roles/devops/');
+    assert.match(await summary(page).innerText(), /primary \[Name\], backup \[Name\]/);
+    assert.equal(await summary(page).locator('mark.placeholder').count(), 2, 'both marked while unset');
+    const filled = await h.context();
+    await filled.addInitScript((v) => localStorage.setItem('incident-handbook:settings', JSON.stringify({ version: 1, values: v })), values);
+    const team = await filled.newPage();
+    await team.goto('/agency-platform/roles/devops/');
+    await summary(team).getByText('Bob Backup').waitFor();
+    // A value is text: the tags show as typed, and no element is made from them.
+    assert.match(await summary(team).innerText(), /primary Dana <b>Devops<\/b>, backup Bob Backup/);
+    assert.equal(await summary(team).locator('b').count(), 0);
+    await filled.close();
+    await page.close();
+  });
 });
