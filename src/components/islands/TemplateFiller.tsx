@@ -218,12 +218,16 @@ export default function TemplateFiller({ view, idPrefix }: { view: FillerView; i
     return store.$draft.subscribe((saved) => {
       if (first) {
         first = false;
+        // At mount, what was typed before hydration and in the moment since (before the scope was
+        // known) goes over the draft; switching incident shows that incident's draft as it is.
         const early = earlyRef.current ?? {};
+        const since = loadedRef.current ? {} : (pendingRef.current ?? {});
         earlyRef.current = {};
-        const values = { ...(saved?.values ?? {}), ...early };
+        loadedRef.current = true;
+        const values = { ...(saved?.values ?? {}), ...early, ...since };
         setTyped(values);
         pendingRef.current = values;
-        if (Object.keys(early).length) store.save(values);
+        if (Object.keys(early).length || Object.keys(since).length) store.save(values);
         return;
       }
       // Another tab wrote it; this tab's own saves leave the values as they are.
@@ -231,6 +235,8 @@ export default function TemplateFiller({ view, idPrefix }: { view: FillerView; i
     });
   }, [scope]);
   const pendingRef = useRef<Record<string, string> | undefined>(undefined);
+  // Whether a scope's draft has been loaded once (the first load also keeps what was typed before it).
+  const loadedRef = useRef(false);
 
   useEffect(() => {
     const box = manualBox.current;
@@ -240,12 +246,15 @@ export default function TemplateFiller({ view, idPrefix }: { view: FillerView; i
   }, [manualCopy]);
 
   function change(id: string, value: string) {
-    const next = { ...typed, [id]: value };
+    // The latest values, not this render's: two inputs before a render must both count.
+    const next = { ...(pendingRef.current ?? typed), [id]: value };
     if (blank(value)) delete next[id];
     setTyped(next);
     setCleared(undefined);
     pendingRef.current = next;
     clearTimeout(saveTimer.current);
+    // Before the scope is known the values wait in pendingRef; loading the scope's draft saves them.
+    if (scope === undefined) return;
     saveTimer.current = setTimeout(() => {
       const store = draft();
       if (Object.keys(next).length) store.save(next);
