@@ -6,14 +6,10 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { axe, start, watchErrors } from './harness.mjs';
+import { axe, buildFixtureSite, start, watchErrors } from './harness.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WIDTHS = [390, 1280];
 
 let h;
@@ -234,23 +230,16 @@ describe('contacts with real numbers and addresses (fixture build)', () => {
   let dist;
   let work;
   before(() => {
-    work = mkdtempSync(join(tmpdir(), 'handbook-contacts-'));
-    const content = join(work, 'content');
-    cpSync(join(ROOT, 'tests/fixtures/valid'), content, { recursive: true });
-    const handbook = join(content, 'handbooks/demo.yaml');
-    writeFileSync(handbook, `${readFileSync(handbook, 'utf8').trimEnd()}
+    ({ work, dist } = buildFixtureSite('handbook-contacts-', (content) => {
+      const handbook = join(content, 'handbooks/demo.yaml');
+      writeFileSync(handbook, `${readFileSync(handbook, 'utf8').trimEnd()}
   - role: Incident commander
     name: Alex Example
     reach: "+44 20 7946 0000 or *oncall@example.com*"
     backup: "(555) 123-4567, not after 2024-01-20"
     notes: "<b>Raw HTML</b> stays text; [bad](javascript:alert(1)) stays text"
 `);
-    dist = join(work, 'dist');
-    const result = spawnSync('npx', ['astro', 'build', '--outDir', dist], {
-      cwd: ROOT, encoding: 'utf8',
-      env: { ...process.env, NODE_ENV: 'production', HANDBOOK_CONTENT_DIR: content, ASTRO_CACHE_DIR: join(work, 'cache') },
-    });
-    assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}`.slice(-3000));
+    }));
   });
   after(() => rmSync(work, { recursive: true, force: true }));
 

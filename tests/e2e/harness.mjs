@@ -2,8 +2,11 @@
  * Browser-test harness: serves dist/ on a free localhost port and drives Debian's Chromium with
  * playwright-core (browser downloads are not possible here). Each test file calls `start()` once.
  */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,4 +112,25 @@ export async function layoutShift(page) {
     const starlights = (entry) => entry.sources.every((source) => source.previousRect.height <= 1 || source.node?.classList?.contains('right-sidebar'));
     return (window.__layoutShifts ?? []).filter((entry) => entry.startTime >= parsed && !starlights(entry)).reduce((sum, entry) => sum + entry.value, 0);
   });
+}
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Builds the site from a copy of the valid fixture content (tests/fixtures/valid), after `edit`
+ * changes that copy, into a fresh temporary folder. Returns `{ work, content, dist }`; the caller
+ * removes `work` when done. Throws with the build's last output when it fails.
+ */
+export function buildFixtureSite(prefix, edit) {
+  const work = mkdtempSync(join(tmpdir(), prefix));
+  const content = join(work, 'content');
+  cpSync(join(ROOT, 'tests/fixtures/valid'), content, { recursive: true });
+  edit(content);
+  const dist = join(work, 'dist');
+  const result = spawnSync('npx', ['astro', 'build', '--outDir', dist], {
+    cwd: ROOT, encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production', HANDBOOK_CONTENT_DIR: content, ASTRO_CACHE_DIR: join(work, 'cache') },
+  });
+  if (result.status !== 0) throw new Error(`The fixture build failed (${result.status}):\n${`${result.stdout}\n${result.stderr}`.slice(-3000)}`);
+  return { work, content, dist };
 }

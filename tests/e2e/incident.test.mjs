@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { axe, layoutShift, start, watchErrors, watchLayoutShift } from './harness.mjs';
-import { bar, eventually, ID, openPanel, panel, sleep, startIncident } from './incident-helpers.mjs';
+import { bar, clockedProfile, eventually, ID, open, openPanel, panel, sleep, startIncident } from './incident-helpers.mjs';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -35,21 +35,8 @@ after(async () => {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/** A fresh browser profile whose clock starts at `time` (it then runs on, until a test fixes it). */
-async function profile({ viewport = DESKTOP, time = T0, ...options } = {}) {
-  const ctx = await h.context({ viewport, acceptDownloads: true, timezoneId: 'UTC', ...options });
-  if (time) await ctx.clock.install({ time });
-  // A step that fails should fail in seconds, not after Playwright's 30.
-  ctx.setDefaultTimeout(10_000);
-  return ctx;
-}
-
-async function open(ctx, path) {
-  const page = await ctx.newPage();
-  const errors = watchErrors(page);
-  await page.goto(path);
-  return { page, errors };
-}
+/** A fresh profile (see clockedProfile) on the desktop, its clock at T0 unless told otherwise. */
+const profile = ({ viewport = DESKTOP, time = T0, ...options } = {}) => clockedProfile(h, { viewport, time, acceptDownloads: true, ...options });
 
 /** The bar's two clock lines (the update, the escalation), without the panel that opens inside the bar. */
 const clocks = (page) => bar(page).locator('.incident-bar-clocks');

@@ -8,14 +8,11 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { axe, start, watchErrors } from './harness.mjs';
+import { axe, buildFixtureSite, start, watchErrors } from './harness.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SETTINGS = '/settings/';
 const CONTACTS = '/agency-platform/reference/contacts-escalation/';
 const COMMUNICATION = '/agency-platform/process/communication/';
@@ -171,21 +168,14 @@ describe('values in the build (content/team.yaml, fixture build)', () => {
   let dist;
   let work;
   before(() => {
-    work = mkdtempSync(join(tmpdir(), 'handbook-team-'));
-    const content = join(work, 'content');
-    cpSync(join(ROOT, 'tests/fixtures/valid'), content, { recursive: true });
-    writeFileSync(join(content, 'placeholders.yaml'), 'bridge: Bridge link\n');
-    writeFileSync(join(content, 'team.yaml'), `team.bridge: ${BUILT}\ndemo.contacts.primary-on-call.name: Grace <b>Build</b>\n`);
-    const index = join(content, 'docs/demo/index.mdx');
-    const text = readFileSync(index, 'utf8');
-    const end = text.indexOf('---', 3) + 3;
-    writeFileSync(index, `${text.slice(0, end)}\nimport Placeholder from '~/components/content/Placeholder.astro';\n${text.slice(end)}\n\nThe bridge: <Placeholder name="team.bridge" />.\n\n\`\`\`bash\ncurl -sI {team.bridge}\n\`\`\`\n`);
-    dist = join(work, 'dist');
-    const result = spawnSync('npx', ['astro', 'build', '--outDir', dist], {
-      cwd: ROOT, encoding: 'utf8',
-      env: { ...process.env, NODE_ENV: 'production', HANDBOOK_CONTENT_DIR: content, ASTRO_CACHE_DIR: join(work, 'cache') },
-    });
-    assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}`.slice(-3000));
+    ({ work, dist } = buildFixtureSite('handbook-team-', (content) => {
+      writeFileSync(join(content, 'placeholders.yaml'), 'bridge: Bridge link\n');
+      writeFileSync(join(content, 'team.yaml'), `team.bridge: ${BUILT}\ndemo.contacts.primary-on-call.name: Grace <b>Build</b>\n`);
+      const index = join(content, 'docs/demo/index.mdx');
+      const text = readFileSync(index, 'utf8');
+      const end = text.indexOf('---', 3) + 3;
+      writeFileSync(index, `${text.slice(0, end)}\nimport Placeholder from '~/components/content/Placeholder.astro';\n${text.slice(end)}\n\nThe bridge: <Placeholder name="team.bridge" />.\n\n\`\`\`bash\ncurl -sI {team.bridge}\n\`\`\`\n`);
+    }));
   });
   after(() => rmSync(work, { recursive: true, force: true }));
 

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { axe, layoutShift, start, watchErrors, watchLayoutShift } from './harness.mjs';
-import { bar, eventually, ID, openPanel, panel, sleep, startIncident } from './incident-helpers.mjs';
+import { bar, clockedProfile, eventually, ID, open, openPanel, panel, sleep, startIncident } from './incident-helpers.mjs';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -40,20 +40,8 @@ after(async () => {
 // ---------------------------------------------------------------------------------------------
 // Helpers (bar, panel, startIncident, eventually as in incident.test.mjs)
 
-/** A fresh browser profile whose clock starts at `time` (it then runs on, until a test fixes it). */
-async function profile({ viewport = DESKTOP, time = T0, ...options } = {}) {
-  const ctx = await h.context({ viewport, timezoneId: 'UTC', ...options });
-  if (time) await ctx.clock.install({ time });
-  ctx.setDefaultTimeout(10_000);
-  return ctx;
-}
-
-async function open(ctx, path) {
-  const page = await ctx.newPage();
-  const errors = watchErrors(page);
-  await page.goto(path);
-  return { page, errors };
-}
+/** A fresh profile (see clockedProfile) on the desktop, its clock at T0 unless told otherwise. */
+const profile = ({ viewport = DESKTOP, time = T0, ...options } = {}) => clockedProfile(h, { viewport, time, ...options });
 
 
 
