@@ -103,7 +103,7 @@ describe('import rules (DESIGN.md, "Where code goes")', () => {
 
   it('places files in their layer by path', () => {
     expect(layerOf('schemas/ids.ts').layer).toBe('schemas');
-    expect(layerOf('plugins/rehype-checklists.ts').layer).toBe('build');
+    expect(layerOf('plugins/checklists.ts').layer).toBe('build');
     expect(layerOf('components/browser/reviews.ts').layer).toBe('browser');
     expect(layerOf('components/content/data.ts').layer).toBe('site');
     expect(layerOf('pages/reviews.astro').layer).toBe('site');

@@ -1,6 +1,6 @@
 /**
  * A table wider than the page scrolls sideways inside its `.table-scroll` wrapper (built by
- * src/plugins/rehype-table-scroll.ts and the content components). A mouse or a finger can scroll it;
+ * src/plugins/table-scroll.ts and the content components). A mouse or a finger can scroll it;
  * a keyboard can only if the wrapper takes focus. So while a wrapper overflows it becomes a named,
  * focusable region ("Table: Escalation path, scrolls sideways"), and stops being one when the page
  * is wide enough again: no extra tab stops on a desktop screen.

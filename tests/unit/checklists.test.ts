@@ -1,17 +1,19 @@
 /**
- * The checklist plugin on real Markdown, through the same unified pipeline the site uses: task lists
- * become labelled checkboxes with stable ids, grouped per heading, with the toolbar and page summary.
+ * The checklist plugin on real Markdown, through Astro's Sätteri processor (the one the site uses):
+ * task lists become labelled checkboxes with stable ids, grouped per heading, with the toolbar and
+ * page summary. Sätteri writes boolean attributes bare (`data-checklist-reset`, not `=""`).
  */
 import { describe, expect, it } from 'vitest';
-import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import { rehypeChecklists } from '../../src/plugins/rehype-checklists';
+import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
+import { mdxToJs } from 'satteri';
+import { checklists } from '../../src/plugins/checklists';
 
 const DOCS = '/site/content/docs';
 
 async function render(markdown: string, path = `${DOCS}/demo/process/verify.md`) {
-  const processor = await createMarkdownProcessor({
+  const processor = await createSatteriMarkdownProcessor({
     syntaxHighlight: false,
-    rehypePlugins: [[rehypeChecklists, { docsDir: DOCS }]],
+    hastPlugins: [checklists({ docsDir: DOCS })],
   });
   const { code } = await processor.render(markdown, { fileURL: new URL(`file://${path}`), frontmatter: { title: 'Verify' } });
   const doc = new DOMParserLite(code);
@@ -47,7 +49,7 @@ class DOMParserLite {
   }
 }
 
-describe('rehypeChecklists', () => {
+describe('checklists', () => {
   it('turns a task list into a labelled, disabled-until-loaded checklist with stable ids', async () => {
     const { doc, html } = await render('## Verify backups\n\n- [ ] Check `pg_dump` ran\n- [x] Read [the runbook](/demo/)\n');
     const inputs = doc.inputs().filter((i) => i.itemId);
@@ -60,8 +62,8 @@ describe('rehypeChecklists', () => {
     expect(doc.labelFor(inputs[0].id!)).toBe('Check <code>pg_dump</code> ran');
     expect(doc.labelFor(inputs[1].id!)).toBe('Read <a href="/demo/">the runbook</a>');
     expect(doc.sections()).toEqual([{ id: 'demo/process/verify#verify-backups', heading: 'Verify backups' }]);
-    expect(html).toContain('<button type="button" class="checklist-button" data-checklist-reset="">Reset checklist</button>');
-    expect(html).toContain('data-checklist-export="" aria-expanded="false">Export checklist</button>');
+    expect(html).toContain('<button type="button" class="checklist-button" data-checklist-reset>Reset checklist</button>');
+    expect(html).toContain('data-checklist-export aria-expanded="false">Export checklist</button>');
     expect(html).toContain('2 items');
     // Authors' "[x]" is not a saved tick: the box starts unticked; ticks come from the store.
     expect(html).not.toMatch(/<input[^>]*checked/);
@@ -72,7 +74,7 @@ describe('rehypeChecklists', () => {
     expect(html.match(/data-checklist-page=/g)).toHaveLength(1);
     // A short line on screen, a full sentence for screen readers.
     // The default state the browser code will show (nothing ticked, no incident), so nothing moves.
-    expect(textOf(html, /<span data-checklist-page-progress="" style="[^"]*">([\s\S]*?)<\/span><\/p>/)).toBe('Checklists on this page: 0 of 3 done.');
+    expect(textOf(html, /<span data-checklist-page-progress style="[^"]*">([\s\S]*?)<\/span><\/p>/)).toBe('Checklists on this page: 0 of 3 done.');
     expect(html).toMatch(/<span class="sr-only">Checklists on this page: <\/span>0 of 3 done<span class="sr-only">\.<\/span>/);
     expect(html).toContain('style="min-inline-size: 13ch"');
     expect(html).toContain('data-checklist-page="demo/process/verify" data-page-title="Verify"');
@@ -85,7 +87,7 @@ describe('rehypeChecklists', () => {
     expect(textOf(details, /<summary>([\s\S]*?)<\/summary>/)).toBe('Your name');
     expect(details).toContain('<label for="checklist-responder">Your name (optional, recorded with your ticks)</label>');
     expect(details).toMatch(/<input type="text" id="checklist-responder"[^>]*disabled>/);
-    expect(textOf(html, /<p class="checklist-scope" data-checklist-scope="">([\s\S]*?)<\/p>/)).toBe('Ticks are saved in this browser under Practice (no active incident).');
+    expect(textOf(html, /<p class="checklist-scope" data-checklist-scope>([\s\S]*?)<\/p>/)).toBe('Ticks are saved in this browser under Practice (no active incident).');
   });
 
   it('puts a checklist\'s items before its bar, so the first item sits right under the heading', async () => {
@@ -158,5 +160,29 @@ describe('rehypeChecklists', () => {
   it('names an index page by its folder', async () => {
     const { doc } = await render('- [ ] a\n', `${DOCS}/demo/index.mdx`);
     expect(doc.inputs()[0].itemId).toBe('demo#top/a');
+  });
+});
+
+describe('checklists in MDX (the runbooks)', () => {
+  async function compile(mdx: string) {
+    const { code } = await mdxToJs(mdx, {
+      hastPlugins: [checklists({ docsDir: DOCS })],
+      fileURL: new URL(`file://${DOCS}/demo/process/verify.mdx`),
+      data: { astro: { frontmatter: { title: 'Verify' }, headings: [], localImagePaths: new Set(), remoteImagePaths: new Set() } },
+    });
+    return code;
+  }
+
+  it('turns task lists into checklists, naming the page by its frontmatter title', async () => {
+    const code = await compile('## Verify backups\n\n- [ ] Check backups\n');
+    expect(code).toContain('demo/process/verify#verify-backups/check-backups');
+    expect(code).toContain('Verify');
+    expect(code).toMatch(/data-checklist-page[^,]*demo\/process\/verify/);
+  });
+
+  it('leaves task lists inside MDX components alone, as the site always has', async () => {
+    const code = await compile('<Steps>\n\n- [ ] Inside a component\n\n</Steps>\n\n- [ ] Outside\n');
+    expect(code).toContain('demo/process/verify#top/outside');
+    expect(code).not.toContain('inside-a-component');
   });
 });

@@ -10,17 +10,13 @@
  * Checkboxes stay `disabled` in the HTML: the page reads and prints as a plain list without
  * JavaScript, and nobody can tick an item before the saved ticks are applied.
  */
-import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
+import { fileURLToPath } from 'node:url';
+import type { Element, ElementContent, RootContent, Text } from 'hast';
+import type { HastPluginEntry, HastVisitorContext } from 'satteri';
 import { checklistId, itemIds, shortHash, splitExplicitId } from '../lib/checklist-id';
 import { pageIdOfFile } from '../schemas/ids';
 
-interface VFileLike {
-  path?: string;
-  history?: string[];
-  data?: { astro?: { frontmatter?: Record<string, unknown> } };
-}
-
-const HEADING = /^h[2-6]$/;
+const HEADINGS = ['h2', 'h3', 'h4', 'h5', 'h6'];
 const BLOCKS = new Set(['ul', 'ol', 'div', 'pre', 'p', 'table', 'blockquote', 'figure', 'section', 'details', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr']);
 const EXTENSION = /\.(md|mdx)$/;
 
@@ -36,14 +32,22 @@ interface ItemRef {
   explicitId?: string;
 }
 
-export function rehypeChecklists({ docsDir }: ChecklistOptions) {
-  const base = docsDir.replace(/[\\/]+$/, '') + '/';
-  return (tree: Root, file: VFileLike) => {
-    const path = (file.path ?? file.history?.[0] ?? '').replace(/\\/g, '/');
+/**
+ * A Sätteri hast plugin factory: Sätteri calls it once per document and runs the plugin it returns
+ * (nothing for files outside the runbooks folder). Sätteri visits matching elements in document
+ * order and applies the replacements after the pass, so the nodes read here are the parsed ones.
+ * Each task list is replaced by a new `<section>` subtree; the nodes it keeps (inline content,
+ * code blocks) are the original ones, which Sätteri splices in without copying.
+ */
+export function checklists({ docsDir }: ChecklistOptions): HastPluginEntry {
+  const base = docsDir.replace(/[\\/]+$/, '').replace(/\\/g, '/') + '/';
+  return ({ fileURL }) => {
+    if (fileURL?.protocol !== 'file:') return undefined;
+    const path = fileURLToPath(fileURL).replace(/\\/g, '/');
     // Only runbooks get checklists (not templates, not other Markdown).
-    if (!path.startsWith(base) || !EXTENSION.test(path)) return;
+    if (!path.startsWith(base) || !EXTENSION.test(path)) return undefined;
     const pageId = pageIdOfFile(path.slice(base.length));
-    const title = String(file.data?.astro?.frontmatter?.title ?? '');
+    const titleOf = (ctx: HastVisitorContext) => String((ctx.data.astro as { frontmatter?: Record<string, unknown> } | undefined)?.frontmatter?.title ?? '');
 
     let heading: string | undefined;
     const perHeading = new Map<string, number>();
@@ -51,19 +55,25 @@ export function rehypeChecklists({ docsDir }: ChecklistOptions) {
     let items = 0;
     const usedDomIds = new Set<string>();
 
-    const visit = (parent: Root | Element) => {
-      parent.children.forEach((child, index) => {
-        if (child.type !== 'element') return;
-        if (HEADING.test(child.tagName)) {
-          heading = textOf(child).trim();
-          return;
-        }
-        if (isTaskList(child)) {
+    return {
+      name: 'handbook-checklists',
+      element: {
+        filter: ['ul', 'ol', ...HEADINGS],
+        visit(node, ctx) {
+          // Headings and lists inside a task list are its own (collectItems), and content inside
+          // MDX components (<Steps>, <Tabs>) is left alone, as it always was.
+          if (!reachableFromRoot(node, ctx)) return;
+          if (node.tagName[0] === 'h') {
+            heading = textOf(node).trim();
+            return;
+          }
+          if (!isTaskList(node)) return;
           const key = heading ?? '';
           const ordinal = (perHeading.get(key) ?? 0) + 1;
           perHeading.set(key, ordinal);
           const listId = checklistId(pageId, heading, ordinal);
-          const refs = collectItems(child);
+          const refs: ItemRef[] = [];
+          const list = rebuildList(node, refs);
           if (refs.length === 0) return;
           const ids = itemIds(pageId, listId, refs);
           refs.forEach((ref, i) => {
@@ -75,58 +85,82 @@ export function rehypeChecklists({ docsDir }: ChecklistOptions) {
           });
           lists += 1;
           items += refs.length;
-          parent.children[index] = wrapChecklist(child, listId, heading, refs.length, `${heading ?? title}${ordinal > 1 ? ` (${ordinal})` : ''}`);
-          return;
-        }
-        visit(child);
-      });
+          return wrapChecklist(list, listId, heading, refs.length, `${heading ?? titleOf(ctx)}${ordinal > 1 ? ` (${ordinal})` : ''}`);
+        },
+      },
+      after(root, ctx) {
+        if (lists > 0) ctx.prependChild(root, pageSummary(pageId, titleOf(ctx), items));
+      },
     };
-    visit(tree);
-
-    if (lists > 0) {
-      tree.children.unshift(pageSummary(pageId, title, items) as RootContent);
-    }
   };
+}
+
+/**
+ * True when every ancestor is a plain element that is not a task list: the elements the unified
+ * version of this plugin walked (it stopped at MDX component nodes and did not enter task lists).
+ */
+function reachableFromRoot(node: Element, ctx: HastVisitorContext): boolean {
+  for (let parent = ctx.parent(node); parent && parent.type !== 'root'; parent = ctx.parent(parent)) {
+    if (parent.type !== 'element' || isTaskList(parent)) return false;
+  }
+  return true;
 }
 
 function isTaskList(node: Element): boolean {
   return (node.tagName === 'ul' || node.tagName === 'ol') && classes(node).includes('contains-task-list');
 }
 
-/** Finds the task items of a list and its nested lists, in document order, and gives each a label. */
-function collectItems(list: Element): ItemRef[] {
-  const refs: ItemRef[] = [];
-  for (const li of list.children) {
-    if (li.type !== 'element' || li.tagName !== 'li') continue;
+/**
+ * A new copy of a task list (and its nested task lists) whose items have a label each, collecting
+ * the items in document order. Parsed nodes are never changed in place (Sätteri would not see it):
+ * every changed node is a new object, every unchanged one is reused.
+ */
+function rebuildList(list: Element, refs: ItemRef[]): Element {
+  const children = list.children.map((li) => {
+    if (li.type !== 'element' || li.tagName !== 'li') return li;
+    const itemAt = refs.length;
     // Loose lists put the checkbox inside a <p>; tight lists put it straight in the <li>.
     const host = findCheckboxHost(li);
+    let liChildren = li.children;
     if (host) {
-      const at = host.children.findIndex(isCheckbox);
-      const input = host.children[at] as Element;
-      const rest = host.children.slice(at + 1);
+      const hostChildren = host.element.children;
+      const at = hostChildren.findIndex(isCheckbox);
+      const rest = hostChildren.slice(at + 1);
       // The label takes the item's own inline content: everything up to a nested list or any other
       // block (a code block in a tight list sits right after the text, and its copy button must
       // not end up inside the label).
-      const firstBlock = rest.findIndex((node) => node.type === 'element' && BLOCKS.has(node.tagName));
+      const firstBlock = rest.findIndex((child) => child.type === 'element' && BLOCKS.has(child.tagName));
       const inline = firstBlock === -1 ? rest : rest.slice(0, firstBlock);
       const blocks = firstBlock === -1 ? [] : rest.slice(firstBlock);
       const { text, id } = stripExplicitId(inline);
       trimLeadingSpace(inline);
+      const input: Element = { type: 'element', tagName: 'input', properties: {}, children: [] };
       const label: Element = { type: 'element', tagName: 'span', properties: { className: ['checklist-text'] }, children: inline };
-      host.children = [...host.children.slice(0, at), input, { type: 'text', value: ' ' }, label, ...blocks];
+      const newHostChildren = [...hostChildren.slice(0, at), input, { type: 'text', value: ' ' } as Text, label, ...blocks];
       refs.push({ input, label, text: text.trim(), explicitId: id });
+      liChildren = host.isItem ? newHostChildren : li.children.map((child) => (child === host.element ? { ...copyOf(host.element), children: newHostChildren } : child));
     }
-    for (const child of li.children) {
-      if (child.type === 'element' && isTaskList(child)) refs.push(...collectItems(child));
-    }
-  }
-  return refs;
+    // Nested task lists are part of this checklist, after their parent item.
+    let nested = false;
+    liChildren = liChildren.map((child) => {
+      if (child.type !== 'element' || !isTaskList(child)) return child;
+      nested = true;
+      return rebuildList(child, refs);
+    });
+    return refs.length === itemAt && !nested ? li : { ...copyOf(li), children: liChildren };
+  });
+  return { ...copyOf(list), children };
 }
 
-function findCheckboxHost(li: Element): Element | undefined {
-  if (li.children.some(isCheckbox)) return li;
+/** A new element with the same tag and properties (a spread of a parsed node would not be new). */
+function copyOf(node: Element): Element {
+  return { type: 'element', tagName: node.tagName, properties: { ...node.properties }, children: [] };
+}
+
+function findCheckboxHost(li: Element): { element: Element; isItem: boolean } | undefined {
+  if (li.children.some(isCheckbox)) return { element: li, isItem: true };
   const first = li.children.find((node) => node.type === 'element') as Element | undefined;
-  if (first && first.tagName === 'p' && first.children.some(isCheckbox)) return first;
+  if (first && first.tagName === 'p' && first.children.some(isCheckbox)) return { element: first, isItem: false };
   return undefined;
 }
 
@@ -134,15 +168,25 @@ function isCheckbox(node: ElementContent): boolean {
   return node.type === 'element' && node.tagName === 'input' && node.properties?.type === 'checkbox';
 }
 
-/** Removes a trailing `[#id]` from the item's last text node and returns the item's plain text. */
+/**
+ * Removes a trailing `[#id]` from the item's last text node and returns the item's plain text.
+ * Changes `nodes` (a new array): the changed text node is replaced by a new one.
+ */
 function stripExplicitId(nodes: ElementContent[]): { text: string; id?: string } {
-  const last = [...nodes].reverse().find((node): node is Text => node.type === 'text' && node.value.trim() !== '');
+  let at = -1;
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const node = nodes[i];
+    if (node.type === 'text' && node.value.trim() !== '') {
+      at = i;
+      break;
+    }
+  }
   let id: string | undefined;
-  if (last) {
-    const split = splitExplicitId(last.value);
+  if (at !== -1) {
+    const split = splitExplicitId((nodes[at] as Text).value);
     if (split.id) {
       id = split.id;
-      last.value = split.text;
+      nodes[at] = text(split.text);
     }
   }
   return { text: nodes.map(textOf).join('').replace(/\s+/g, ' '), id };
@@ -150,10 +194,10 @@ function stripExplicitId(nodes: ElementContent[]): { text: string; id?: string }
 
 function trimLeadingSpace(nodes: ElementContent[]) {
   const first = nodes[0];
-  if (first?.type === 'text') first.value = first.value.replace(/^\s+/, '');
+  if (first?.type === 'text') nodes[0] = text(first.value.replace(/^\s+/, ''));
   // Before a nested list the item's text ends in a line break; the label should not.
   const last = nodes[nodes.length - 1];
-  if (last?.type === 'text') last.value = last.value.replace(/\s+$/, '');
+  if (last?.type === 'text') nodes[nodes.length - 1] = text(last.value.replace(/\s+$/, ''));
 }
 
 /**
