@@ -8,7 +8,7 @@ import { AstroError } from 'astro/errors';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { listFiles } from './files';
-import { findBrokenLinks, scanHtml, type BrokenLink, type BuiltPage } from './link-check';
+import { findBrokenLinks, hrefsOf, idsOf, type BrokenLink, type BuiltPage } from './link-check';
 import { pageSources } from './page-sources';
 import { contentDirFromEnv } from './validate';
 
@@ -22,7 +22,11 @@ export function linkCheck(): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
+        // Two passes over the pages: the ids of all of them first (links may point at any), then each
+        // page's links, read again one page at a time (every page repeats the sidebar's links:
+        // keeping them all ran a 5,000-page build out of memory).
         const pages: BuiltPage[] = [];
+        const files = new Map<string, string>();
         const assets = new Set<string>();
         for (const { file, relative } of listFiles(out)) {
           const url = `/${relative}`;
@@ -31,9 +35,10 @@ export function linkCheck(): AstroIntegration {
             continue;
           }
           const path = url.endsWith('/index.html') ? url.slice(0, -'index.html'.length) : url;
-          pages.push(scanHtml(path, readFileSync(file, 'utf8')));
+          pages.push({ path, ids: idsOf(readFileSync(file, 'utf8')), hrefs: [] });
+          files.set(path, file);
         }
-        const broken = findBrokenLinks(pages, assets);
+        const broken = findBrokenLinks(pages, assets, (page) => hrefsOf(readFileSync(files.get(page.path)!, 'utf8')));
         if (broken.length) {
           const sourceOf = pageSources(root, contentDirFromEnv(root));
           const error = new AstroError(brokenLinksReport(broken, sourceOf), brokenLinksHint(broken));

@@ -52,56 +52,98 @@ function link(label: string, href: string, currentHref: string): SidebarLinkEntr
 const byOrder = (a: SidebarPage, b: SidebarPage) =>
   (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER) || (a.label ?? a.title).localeCompare(b.label ?? b.title);
 
+/** A link before the page it is shown on is known. */
+interface Place {
+  label: string;
+  href: string;
+}
+
+/** The part of a handbook's sidebar that is the same on all of its pages. */
+interface HandbookLayout {
+  top: Place[];
+  folders: { label: string; places: Place[] }[];
+}
+
+/**
+ * The sidebars of a site: the order and labels of each handbook's pages are worked out once, and
+ * each page gets its copy with its own link marked current (sorting every handbook again on each of
+ * a thousand pages made the build quadratic).
+ */
+export function handbookSidebars(
+  pages: readonly SidebarPage[],
+  handbooks: readonly { id: string; name: string }[],
+): (handbook: { id: string; name: string } | undefined, currentHref: string) => SidebarEntry[] {
+  const layouts = new Map<string, HandbookLayout>();
+  const layoutOf = (handbook: { id: string; name: string }) => {
+    let layout = layouts.get(handbook.id);
+    if (!layout) layouts.set(handbook.id, (layout = handbookLayout(handbook, pages)));
+    return layout;
+  };
+  return (handbook, currentHref) => {
+    const place = ({ label, href }: Place) => link(label, href, currentHref);
+    // The incidents kept in this browser are one click away from any page (src/pages/incidents.astro).
+    const entries: SidebarEntry[] = [link('All handbooks', '/', currentHref), link('Incidents', '/incidents/', currentHref)];
+    if (handbook) {
+      const { top, folders } = layoutOf(handbook);
+      entries.push({
+        type: 'group',
+        label: handbook.name,
+        collapsed: false,
+        badge: undefined,
+        entries: [
+          ...top.map(place),
+          ...folders.map((folder): SidebarGroupEntry => ({ type: 'group', label: folder.label, collapsed: false, badge: undefined, entries: folder.places.map(place) })),
+        ],
+      });
+    }
+    const others = handbooks.filter((other) => other.id !== handbook?.id);
+    if (others.length) {
+      entries.push({
+        type: 'group',
+        label: handbook ? 'Other handbooks' : 'Handbooks',
+        collapsed: Boolean(handbook),
+        badge: undefined,
+        entries: others.map((other) => link(other.name, hrefOf(other.id), currentHref)),
+      });
+    }
+    return entries;
+  };
+}
+
+/** One page's sidebar; for many pages of one site, make them with handbookSidebars(). */
 export function handbookSidebar(
   handbook: { id: string; name: string } | undefined,
-  pages: SidebarPage[],
-  handbooks: { id: string; name: string }[],
+  pages: readonly SidebarPage[],
+  handbooks: readonly { id: string; name: string }[],
   currentHref: string,
 ): SidebarEntry[] {
-  // The incidents kept in this browser are one click away from any page (src/pages/incidents.astro).
-  const entries: SidebarEntry[] = [link('All handbooks', '/', currentHref), link('Incidents', '/incidents/', currentHref)];
-  if (handbook) {
-    const own = pages.filter((page) => page.handbook === handbook.id && !page.hidden);
-    const top = own.filter((page) => page.id.split('/').length <= 2).sort((a, b) => {
-      // The overview (the handbook's index) always leads.
-      if (a.id === handbook.id) return -1;
-      if (b.id === handbook.id) return 1;
-      return byOrder(a, b);
-    });
-    const groups = new Map<string, SidebarPage[]>();
-    for (const page of own.filter((page) => page.id.split('/').length > 2)) {
-      const folder = page.id.split('/')[1];
-      groups.set(folder, [...(groups.get(folder) ?? []), page]);
-    }
-    const folders = [...groups.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-    entries.push({
-      type: 'group',
-      label: handbook.name,
-      collapsed: false,
-      badge: undefined,
-      entries: [
-        ...top.map((page) => link(page.id === handbook.id ? 'Overview' : page.label ?? page.title, hrefOf(page.id), currentHref)),
-        ...folders.map((folder): SidebarGroupEntry => ({
-          type: 'group',
-          label: GROUP_LABELS[folder] ?? folder.charAt(0).toUpperCase() + folder.slice(1).replace(/-/g, ' '),
-          collapsed: false,
-          badge: undefined,
-          entries: groups.get(folder)!.sort(byOrder).map((page) => link(page.label ?? page.title, hrefOf(page.id), currentHref)),
-        })),
-      ],
-    });
+  return handbookSidebars(pages, handbooks)(handbook, currentHref);
+}
+
+function handbookLayout(handbook: { id: string; name: string }, pages: readonly SidebarPage[]): HandbookLayout {
+  const own = pages.filter((page) => page.handbook === handbook.id && !page.hidden);
+  const top = own.filter((page) => page.id.split('/').length <= 2).sort((a, b) => {
+    // The overview (the handbook's index) always leads.
+    if (a.id === handbook.id) return -1;
+    if (b.id === handbook.id) return 1;
+    return byOrder(a, b);
+  });
+  const groups = new Map<string, SidebarPage[]>();
+  for (const page of own) {
+    if (page.id.split('/').length <= 2) continue;
+    const folder = page.id.split('/')[1];
+    const group = groups.get(folder);
+    if (group) group.push(page);
+    else groups.set(folder, [page]);
   }
-  const others = handbooks.filter((other) => other.id !== handbook?.id);
-  if (others.length) {
-    entries.push({
-      type: 'group',
-      label: handbook ? 'Other handbooks' : 'Handbooks',
-      collapsed: Boolean(handbook),
-      badge: undefined,
-      entries: others.map((other) => link(other.name, hrefOf(other.id), currentHref)),
-    });
-  }
-  return entries;
+  const folders = [...groups.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return {
+    top: top.map((page) => ({ label: page.id === handbook.id ? 'Overview' : page.label ?? page.title, href: hrefOf(page.id) })),
+    folders: folders.map((folder) => ({
+      label: GROUP_LABELS[folder] ?? folder.charAt(0).toUpperCase() + folder.slice(1).replace(/-/g, ' '),
+      places: groups.get(folder)!.sort(byOrder).map((page) => ({ label: page.label ?? page.title, href: hrefOf(page.id) })),
+    })),
+  };
 }
 
 function rank(folder: string): number {

@@ -3,7 +3,7 @@
  * folder in a fixed order, then a collapsed group linking the other handbooks.
  */
 import { describe, expect, it } from 'vitest';
-import { flattenLinks, handbookSidebar, hrefOf, type SidebarEntry, type SidebarGroupEntry, type SidebarLinkEntry, type SidebarPage } from '../../src/lib/sidebar';
+import { flattenLinks, handbookSidebar, handbookSidebars, hrefOf, type SidebarEntry, type SidebarGroupEntry, type SidebarLinkEntry, type SidebarPage } from '../../src/lib/sidebar';
 
 const DEMO = { id: 'demo', name: 'Demo Platform' };
 const OTHER = { id: 'other', name: 'Other Team' };
@@ -131,6 +131,25 @@ describe('handbookSidebar', () => {
     const pages = [page('demo/process/b', 'B'), page('demo/process/a', 'A')];
     handbookSidebar(DEMO, pages, [DEMO], '/');
     expect(pages.map((p) => p.id)).toEqual(['demo/process/b', 'demo/process/a']);
+  });
+});
+
+describe('handbookSidebars', () => {
+  it('gives each page the sidebar handbookSidebar gives it, with only its own link current, however many pages use it', () => {
+    const sidebarOf = handbookSidebars(PAGES, HANDBOOKS);
+    const visits: [typeof DEMO | undefined, string][] = [[DEMO, '/demo/scenarios/outage/'], [DEMO, '/demo/'], [OTHER, '/other/scenarios/outage/'], [undefined, '/'], [DEMO, '/demo/scenarios/outage/']];
+    for (const [handbook, href] of visits) {
+      const entries = sidebarOf(handbook, href);
+      expect(entries).toEqual(handbookSidebar(handbook, PAGES, HANDBOOKS, href));
+      expect(flattenLinks(entries).filter((link) => link.isCurrent).map((link) => link.href)).toEqual([href]);
+    }
+  });
+
+  it('gives every page entries of its own, so one page\'s changes stay on that page', () => {
+    const sidebarOf = handbookSidebars(PAGES, HANDBOOKS);
+    const first = sidebarOf(DEMO, '/demo/');
+    flattenLinks(first)[2].label = 'Changed';
+    expect(flattenLinks(sidebarOf(DEMO, '/demo/'))[2].label).toBe('Overview');
   });
 });
 

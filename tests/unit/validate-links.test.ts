@@ -5,14 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { describe, expect, it } from 'vitest';
 import { listContent } from '../../src/build/content-files';
 import { readFrontmatter } from '../../src/build/frontmatter';
-import { findSourceLinkProblems, headingIdsOf, idsKnownFromSource, linksOf, slug } from '../../src/build/validate/links';
+import { findSourceLinkProblems, headingIdsOf, idsKnownFromSource, linksOf, routePattern, slug } from '../../src/build/validate/links';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const NO_ROUTES = { exact: new Set<string>(['/']), prefixes: [] };
+const NO_ROUTES = { exact: new Set<string>(['/']), patterns: [] };
 
 describe('linksOf', () => {
   it('finds inline, reference and href links with their lines', () => {
@@ -53,7 +53,7 @@ describe('heading ids', () => {
   });
 
   it('gives every example runbook the heading ids Astro\'s Markdown processor gives it', async () => {
-    const processor = await createMarkdownProcessor({ syntaxHighlight: false });
+    const processor = await createSatteriMarkdownProcessor({ syntaxHighlight: false });
     const runbooks = listContent(ROOT, `${ROOT}content`, 'runbook');
     expect(runbooks.length).toBeGreaterThan(50);
     for (const runbook of runbooks) {
@@ -102,5 +102,23 @@ describe('findSourceLinkProblems', () => {
 
   it('reports a malformed % escape', () => {
     expect(findSourceLinkProblems([page('demo/a', '[x](/demo/%E0%A4%A/)')], NO_ROUTES)[0].message).toContain('malformed address');
+  });
+});
+
+describe('routePattern', () => {
+  it('matches one segment for a [param] and nothing else', () => {
+    const pattern = routePattern('[handbook]/print');
+    expect(pattern.test('/demo/print/')).toBe(true);
+    expect(pattern.test('/demo/respond-nwo/')).toBe(false);
+    expect(pattern.test('/demo/x/print/')).toBe(false);
+  });
+  it('matches any depth (and none) for a [...rest]', () => {
+    const pattern = routePattern('guides/[...slug]');
+    expect(pattern.test('/guides/')).toBe(true);
+    expect(pattern.test('/guides/a/b/')).toBe(true);
+    expect(pattern.test('/other/a/')).toBe(false);
+  });
+  it('matches an endpoint without a trailing slash', () => {
+    expect(routePattern('[handbook]/data.json').test('/demo/data.json')).toBe(true);
   });
 });

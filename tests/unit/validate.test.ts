@@ -218,7 +218,7 @@ describe('validateContent', () => {
         "1 content error in 1 file
 
         content/docs/demo/scenarios/outage.mdx
-          - body, line 13: The MDX does not compile: Unexpected end of file in name, expected a name character such as letters, digits, \`$\`, or \`_\`; whitespace before attributes; or the end of the tag (a \`<\` followed by a letter starts a component tag: finish it with \`/>\` or \`>\`, or write \`\\<\` for the character in the text)"
+          - body, line 13: The MDX does not compile: Unexpected character after \`<\`, expected a valid JSX tag (note: to create a link in MDX, use \`[text](url)\`) (a \`<\` followed by a letter starts a component tag: finish it with \`/>\` or \`>\`, or write \`\\<\` for the character in the text)"
       `);
     });
 
@@ -283,6 +283,32 @@ describe('validateContent', () => {
         [6, 'Cannot import `~/components/content/DrilList.astro`'],
         [9, '`<SeverityScale handbook="dmeo">`'],
         [11, 'The MDX does not compile'],
+      ]);
+    });
+
+    it('a broken import line, a closing tag that does not match and an HTML comment: the compiler\'s message at the file line', () => {
+      const root = project();
+      const write = (name: string, body: string) =>
+        writeFileSync(join(root, `content/docs/demo/${name}.mdx`), `---\ntitle: T\nhandbook: demo\nkind: process\n---\n${body}\n`);
+      write('esm', "import SeverityScale from '~/components/content/SeverityScale.astro';\nimport { from '~/components/content/SiteNote.astro';\n\nText.");
+      write('closing', 'Text.\n\n<details>\n\nInside.\n\n</detals>');
+      write('comment', 'Text.\n\n<!-- a comment -->');
+      const problems = validateContent({ root, contentDir: join(root, 'content') }).problems;
+      expect(problems.map((p) => `${p.file}:${p.line} ${p.message}`)).toEqual([
+        expect.stringMatching(/^content\/docs\/demo\/closing.mdx:12 The MDX does not compile: Unexpected closing tag `<\/detals>`, expected corresponding closing tag for `<details>` \(line 8\) \(a `<`/),
+        expect.stringMatching(/^content\/docs\/demo\/comment.mdx:8 The MDX does not compile: .*to create a comment in MDX, use `\{\/\* text \*\/\}`/),
+        expect.stringMatching(/^content\/docs\/demo\/esm.mdx:7 The MDX does not compile: Expected `,` or `}` but found `string` in an `import` or `export` line \(check the `import` and `export` lines/),
+      ]);
+    });
+
+    it('reads a property on a line of its own, and a {\'string\'} as its text', () => {
+      const root = project();
+      writeFileSync(
+        join(root, 'content/docs/demo/scenarios/outage.mdx'),
+        "---\ntitle: T\nhandbook: demo\nkind: scenario\n---\nimport SeverityScale from '~/components/content/SeverityScale.astro';\n\nText <SeverityScale\n  title=\"handbook\"\n  handbook={'dmeo'}\n/> and <SeverityScale handbook={`demo`} />.\n",
+      );
+      expect(validateContent({ root, contentDir: join(root, 'content') }).problems.map((p) => [p.line, p.message.split(':')[0]])).toEqual([
+        [10, '`<SeverityScale handbook="dmeo">`'],
       ]);
     });
 

@@ -33,22 +33,32 @@ export interface Link {
 /** The site's addresses that are not runbooks: src/pages routes ("/reviews/", "/reviews.json") and public/ files. */
 export interface Routes {
   exact: Set<string>;
-  /** Prefixes served by a dynamic route (`src/pages/print/[handbook].astro` -> "/print/"). */
-  prefixes: string[];
+  /**
+   * Addresses served by a dynamic route, as patterns: `[handbook]/print.astro` matches "/<one segment>/print/",
+   * `[...slug].astro` any path below its folder.
+   */
+  patterns: RegExp[];
+}
+
+/** A dynamic route's file path (without extension) as a pattern of the addresses it serves. */
+export function routePattern(route: string): RegExp {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|\\]/g, '\\$&');
+  const parts = route.split(/(\[\.\.\.[^\]]+\]|\[[^\]]+\])/).map((part) => (part.startsWith('[...') ? '.*' : part.startsWith('[') ? '[^/]+' : escape(part)));
+  const endpoint = /\.[a-z0-9]+$/i.test(route);
+  return new RegExp(`^/${parts.join('')}${endpoint ? '' : '/'}$`.replace(/\/\.\*\/\$$/, '(?:/.*)?/$').replace('^//', '^/'));
 }
 
 export function siteRoutes(root: string): Routes {
   const exact = new Set<string>();
-  const prefixes: string[] = [];
+  const patterns: RegExp[] = [];
   for (const { relative } of listFiles(join(root, 'src/pages'), (path) => /\.(astro|md|mdx|ts|js)$/.test(path))) {
     const route = relative.replace(/\.(astro|md|mdx|ts|js)$/, '').replace(/(^|\/)index$/, '');
-    const dynamic = route.search(/\[/);
-    if (dynamic !== -1) prefixes.push(`/${route.slice(0, dynamic)}`);
+    if (route.includes('[')) patterns.push(routePattern(route));
     else if (/\.[a-z0-9]+$/i.test(route)) exact.add(`/${route}`); // an endpoint: reviews.json.ts -> /reviews.json
     else exact.add(route === '' ? '/' : `/${route}/`);
   }
   for (const { relative } of listFiles(join(root, 'public'))) exact.add(`/${relative}`);
-  return { exact, prefixes };
+  return { exact, patterns };
 }
 
 /** Every link of a Markdown body with its file line; code blocks, inline code and comments are skipped. */
@@ -184,7 +194,7 @@ export function linkChecker(pages: readonly LinkSource[], routes: Routes): (href
     const target = byId.get(normalisePageId(path));
     if (!target) {
       const address = path.endsWith('/') ? path : `${path}/`;
-      if (routes.exact.has(address) || routes.prefixes.some((prefix) => address.startsWith(prefix))) return undefined;
+      if (routes.exact.has(address) || routes.patterns.some((pattern) => pattern.test(address))) return undefined;
       const guess = closestPage(address, hrefs);
       return `Broken link "${href}": there is no page ${address} (no runbook content/docs${address.replace(/\/$/, '')}.mdx)${guess ? `. Did you mean "${guess}"?` : ''}`;
     }
