@@ -9,6 +9,7 @@ import { checklists } from './src/plugins/checklists.ts';
 import { tableScroll } from './src/plugins/table-scroll.ts';
 import { linkCheck } from './src/build/link-check-integration.ts';
 import { validateContentIntegration } from './src/build/validate/integration.ts';
+import { offline } from './src/build/offline/index.ts';
 
 // Where the content lives; tests point builds at fixtures with HANDBOOK_CONTENT_DIR.
 const contentDir = resolve(fileURLToPath(new URL('.', import.meta.url)), process.env.HANDBOOK_CONTENT_DIR ?? 'content') + '/';
@@ -47,6 +48,12 @@ export default defineConfig({
     starlight({
       title: 'Incident Handbook',
       description: 'Incident-response runbooks: severity scales, procedures, checklists and message templates.',
+      // Installable (public/manifest.webmanifest); the browser's bar takes the colour of Starlight's header.
+      head: [
+        { tag: 'link', attrs: { rel: 'manifest', href: '/manifest.webmanifest' } },
+        { tag: 'meta', attrs: { name: 'theme-color', content: '#f6f7f9', media: '(prefers-color-scheme: light)' } },
+        { tag: 'meta', attrs: { name: 'theme-color', content: '#23262f', media: '(prefers-color-scheme: dark)' } },
+      ],
       // One stylesheet per concern; print.css last so paper rules win.
       customCss: ['./src/styles/handbook.css', './src/styles/code.css', './src/styles/responder.css', './src/styles/content.css', './src/styles/incident.css', './src/styles/print.css'],
       // Starlight runs its Markdown transforms (asides such as :::danger, heading anchor links) only
@@ -73,5 +80,7 @@ export default defineConfig({
     // compiles the TypeScript. The server renderer checks components against the same pattern.
     preact({ include: [/\/src\/components\/islands\/[\w-]+\.tsx$/] }),
     linkCheck(),
+    // After starlight(): its astro:build:done writes dist/pagefind/, which the service worker precaches.
+    offline(),
   ],
 });

@@ -22,10 +22,15 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.xml': 'application/xml', '.txt': 'text/plain',
   '.pf_meta': 'application/octet-stream', '.pf_index': 'application/octet-stream', '.pf_fragment': 'application/octet-stream',
   '.wasm': 'application/wasm', '.pagefind': 'application/octet-stream',
+  '.webmanifest': 'application/manifest+json',
 };
 
-/** A static file server for dist/, like any static host: /x/ serves /x/index.html, unknown paths the 404 page. */
-function serve(root) {
+/**
+ * A static file server for dist/, like any static host: /x/ serves /x/index.html, unknown paths the 404 page.
+ * Exported for tests that stop their server mid-test (the offline copy): `server.close()` and
+ * `server.closeAllConnections()`.
+ */
+export function serve(root = DIST) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file = normalize(join(root, path));
@@ -55,9 +60,13 @@ export async function start() {
   return {
     baseUrl,
     browser,
-    /** A fresh browser profile (its own localStorage); options as for browser.newContext. */
+    /**
+     * A fresh browser profile (its own localStorage); options as for browser.newContext. Service
+     * workers are blocked unless a test passes `serviceWorkers: 'allow'`: otherwise every profile
+     * would download the whole offline copy (tests/e2e/offline.test.mjs tests the worker).
+     */
     async context(options = {}) {
-      return browser.newContext({ baseURL: baseUrl, ...options });
+      return browser.newContext({ baseURL: baseUrl, serviceWorkers: 'block', ...options });
     },
     async close() {
       await browser.close();
