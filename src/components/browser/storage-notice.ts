@@ -4,7 +4,9 @@
  * way to download it. Built with textContent only: nothing stored is ever parsed as HTML.
  */
 import { getStore } from '../../state';
-import { downloadText } from './share';
+
+// Loaded when a download is asked for: the notices are rare, and every runbook page carries this file.
+const downloadText = (name: string, text: string, type?: string) => void import('./share').then((share) => share.downloadText(name, text, type));
 
 export function showStorageNotices(container: HTMLElement) {
   const store = getStore();

@@ -1,11 +1,15 @@
 /**
  * Brings the checklists of a runbook page to life. The HTML (labels, ids, progress line, buttons)
- * comes from the build (src/plugins/rehype-checklists.ts); this code only applies saved ticks,
+ * comes from the build (src/plugins/checklists.ts); this code only applies saved ticks,
  * saves changes and drives the buttons. Everything persisted goes through src/state.
  */
 import { getStore, PRACTICE_ID, type Incident, type ItemRef, type Tick } from '../../state';
-import { checklistToMarkdown } from '../../lib/checklist-export';
-import { copyText, downloadText } from '../browser/share';
+import type { ExportContext } from './checklist-export-panel';
+
+// The export panel (Markdown export, copy, download) loads on the first "Export checklist" click:
+// every runbook page carries this file, few readers export.
+let exportPanel: Promise<typeof import('./checklist-export-panel')> | undefined;
+const loadExportPanel = () => (exportPanel ??= import('./checklist-export-panel'));
 
 interface Checklist {
   section: HTMLElement;
@@ -52,18 +56,13 @@ export function enhanceChecklists(root: ParentNode = document) {
     checklistSize: list.inputs.length,
   });
 
-  const exportMarkdown = (list: Checklist) =>
-    checklistToMarkdown({
-      pageTitle,
-      pageUrl: location.origin + location.pathname,
-      heading: list.heading,
-      checklistId: list.id,
-      scope: scopeLabel(store.$active.get()),
-      items: list.inputs.map((input) => ({ id: input.dataset.itemId!, label: labelOf(input), depth: depthOf(input, list.section) })),
-      pageItemIds,
-      ticks: store.$active.get().ticks,
-      exportedAt: new Date(),
-    });
+  const exportContext: ExportContext = {
+    pageTitle,
+    pageItemIds,
+    labelOf,
+    scope: () => scopeLabel(store.$active.get()),
+    ticks: () => store.$active.get().ticks,
+  };
 
   const render = (incident: Incident) => {
     let pageDone = 0;
@@ -77,7 +76,7 @@ export function enhanceChecklists(root: ParentNode = document) {
       pageDone += done;
       if (!list.undo) list.progress.textContent = `${done} of ${list.inputs.length} done`;
       list.section.classList.toggle('checklist--complete', done === list.inputs.length);
-      if (list.panel && !list.panel.hidden) fillPanel(list);
+      if (list.panel && !list.panel.hidden) void loadExportPanel().then((module) => module.fillExportPanel(list, exportContext));
     }
     const total = pageItemIds.length;
     // One short line on screen ("3 of 14 done · saved under Practice"), full sentences for screen
@@ -89,25 +88,6 @@ export function enhanceChecklists(root: ParentNode = document) {
       { sr: '.' },
     ]);
     page.dataset.scope = incident.id === PRACTICE_ID ? 'practice' : 'incident';
-  };
-
-  const fillPanel = (list: Checklist) => {
-    const textarea = list.panel!.querySelector('textarea')!;
-    textarea.value = exportMarkdown(list);
-  };
-
-  const openPanel = (list: Checklist) => {
-    if (!list.panel) {
-      list.panel = buildExportPanel(list, () => exportMarkdown(list));
-      list.section.querySelector('.checklist-bar')!.after(list.panel);
-    }
-    const open = list.panel.hidden;
-    list.panel.hidden = !open;
-    list.exportButton.setAttribute('aria-expanded', String(open));
-    if (open) {
-      fillPanel(list);
-      list.panel.querySelector<HTMLButtonElement>('button')!.focus();
-    }
   };
 
   for (const list of checklists) {
@@ -140,7 +120,7 @@ export function enhanceChecklists(root: ParentNode = document) {
       store.resetChecklist(list.id);
       offerUndo(list, removed, () => store.restoreTicks(removed));
     });
-    list.exportButton.addEventListener('click', () => openPanel(list));
+    list.exportButton.addEventListener('click', () => void loadExportPanel().then((module) => module.toggleExportPanel(list, exportContext)));
   }
 
   const clearUndo = (list: Checklist) => {
@@ -208,55 +188,4 @@ function textOf(input: HTMLInputElement): HTMLElement | null {
 
 function labelOf(input: HTMLInputElement): string {
   return (textOf(input)?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-function depthOf(input: HTMLInputElement, section: HTMLElement): number {
-  let depth = -1;
-  for (let node: HTMLElement | null = input.closest('li'); node && node !== section; node = node.parentElement) {
-    if (node.tagName === 'LI') depth += 1;
-  }
-  return Math.max(depth, 0);
-}
-
-function buildExportPanel(list: Checklist, markdown: () => string): HTMLElement {
-  const panel = document.createElement('div');
-  panel.className = 'checklist-export not-content';
-  panel.hidden = true;
-  panel.dataset.pagefindIgnore = '';
-  const id = `${list.section.querySelector('input')?.id ?? 'checklist'}-export`;
-
-  const label = document.createElement('label');
-  label.htmlFor = id;
-  label.textContent = 'Checklist as Markdown';
-  const textarea = document.createElement('textarea');
-  textarea.id = id;
-  textarea.readOnly = true;
-  textarea.rows = Math.min(16, list.inputs.length + 8);
-  const status = document.createElement('p');
-  status.className = 'checklist-export-status';
-  status.setAttribute('role', 'status');
-
-  const copy = button('Copy to clipboard', async () => {
-    const ok = await copyText(markdown(), textarea);
-    status.textContent = ok ? 'Copied to the clipboard.' : 'Could not copy: select the text above and copy it by hand.';
-  });
-  const download = button('Download .md', () => {
-    const name = (list.heading || 'checklist').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-    downloadText(`${name || 'checklist'}.md`, markdown(), 'text/markdown');
-    status.textContent = 'Downloaded.';
-  });
-  const actions = document.createElement('div');
-  actions.className = 'checklist-actions';
-  actions.append(copy, download);
-  panel.append(label, textarea, actions, status);
-  return panel;
-}
-
-function button(text: string, onClick: () => void): HTMLButtonElement {
-  const element = document.createElement('button');
-  element.type = 'button';
-  element.className = 'checklist-button';
-  element.textContent = text;
-  element.addEventListener('click', onClick);
-  return element;
 }
