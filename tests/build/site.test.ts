@@ -35,10 +35,11 @@ function textOf(markup: string): string {
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 }
+/** The runbook pages of a handbook: its folder's pages but the printed handbook (`<handbook>/print/`), which repeats them. */
 function pagesOf(handbook: string): string[] {
   return readdirSync(join(DIST, handbook), { recursive: true })
     .map(String)
-    .filter((f) => f.endsWith('index.html'))
+    .filter((f) => f.endsWith('index.html') && f !== 'print/index.html')
     .map((f) => `${handbook}/${f.replace(/\/?index\.html$/, '')}`.replace(/\/$/, ''));
 }
 
@@ -95,6 +96,20 @@ describe('astro build of the example content', () => {
         expect(markup, page).toContain('data-pagefind-body');
       }
     }
+  });
+
+  it('leaves each printed handbook out of search: its text is every runbook again', () => {
+    for (const id of handbooks) {
+      const markup = html(`${id}/print`);
+      expect(markup, id).toContain('class="print-document"');
+      expect(markup, id).not.toContain('data-pagefind-body');
+    }
+    // Pagefind indexes exactly the pages that mark a search body: the print pages add none.
+    const entry = JSON.parse(readFileSync(join(DIST, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+    const indexed = Object.values(entry.languages as Record<string, { page_count: number }>).reduce((sum, language) => sum + language.page_count, 0);
+    const withBody = readdirSync(DIST, { recursive: true }).map(String)
+      .filter((f) => f.endsWith('.html') && readFileSync(join(DIST, f), 'utf8').includes('data-pagefind-body')).length;
+    expect(indexed).toBe(withBody);
   });
 
   it('turns the 100K recovery validation checklist into 26 named checkboxes in three checklists', () => {
