@@ -1,26 +1,25 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: build time of a generated handbook of N runbooks (default 1,000) versus plain
- * Starlight on the same pages, the JavaScript / CSS / HTML (gzip) a runbook page with every island
- * ships versus the same page in plain Starlight, and the size of the Pagefind index.
+ * `npm run bench`: a generated handbook of N runbooks (default 1,000) built by our site, by plain
+ * Starlight and by plain Starlight with the unified Markdown processor: build time, peak memory and
+ * Pagefind index; four pages (runbook, the same runbook with an incident active, severity, template)
+ * weighed against plain Starlight's same page; Lighthouse scores of those pages, mobile and desktop.
+ * Prints one set of Markdown tables (for README.md) to stdout; progress goes to stderr.
  *
- *   npm run bench                          # 1,000 pages, prints a Markdown table to stdout
- *   npm run bench -- --pages 50            # quicker, while developing
- *   npm run bench -- --json bench.json     # also writes the numbers as JSON
- *   npm run bench -- --runs 3              # builds each site 3 times, reports the median
- *   npm run bench -- --no-real             # skips the extra build of the example content (content/)
- *   npm run bench -- --keep                # keeps the temporary folders (printed on stderr)
- *
- * Everything is built in a temporary folder with `--outDir`; dist/, content/ and src/ are not touched.
- * Progress goes to stderr, the table to stdout.
+ * Everything is built in a temporary folder with `--outDir` and a cache of its own; dist/, content/ and
+ * src/ are not touched. Exits 1 if a build fails, a measured page is missing or an audit cannot run;
+ * budgets are reported, never asserted (times and scores vary with the machine).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { PAGE_THREE_COMPONENTS, PAGE_TWO_COMPONENTS, PLAIN_INDEX, availableComponents, pageSlug, pageUrl, plainPage, runbook, unusedComponents } from './generate.mjs';
+import { PAGE_FOUR_COMPONENTS, PAGE_THREE_COMPONENTS, PAGE_TWO_COMPONENTS, availableComponents, pageSlug, pageUrl, runbook, unusedComponents } from './generate.mjs';
+import { watchPeakMemory } from './memory.mjs';
+import { UNIFIED_CONFIG, makePlainProject } from './plain.mjs';
+import { report } from './report.mjs';
 import { dirSize, htmlPages, pageWeight } from './weight.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -28,11 +27,24 @@ const FIXTURE = join(ROOT, 'tests/fixtures/valid');
 const ASTRO = join(ROOT, 'node_modules/.bin/astro');
 
 const log = (...args) => console.error('[bench]', ...args);
-const USAGE = 'usage: npm run bench -- [--pages N] [--runs N] [--json file] [--no-real] [--keep]';
-let TMP; // the temporary folder, once made
+const USAGE = `usage: npm run bench -- [options]
+  --pages N         generated runbooks, 4 to 9999 (default 1000)
+  --runs N          builds of each site, the median is reported (default 1)
+  --quick           for CI: our site and plain Starlight only (no unified build, no example content),
+                    Lighthouse on our four pages, mobile only; budgets reported, never asserted
+  --no-unified      skip the plain Starlight build with the unified processor
+  --no-real         skip the build of the example content (content/)
+  --no-lighthouse   skip the Lighthouse audits
+  --heap MB         Node heap limit of every build (NODE_OPTIONS=--max-old-space-size), for sizes
+                    where the default (about 4 GB) runs out; the table says so
+  --json FILE       also write the numbers as JSON
+  --keep            keep the temporary folder (printed on stderr)
+  -h, --help        this text`;
+let TMP;
 let keep = false;
 let cleaned = false;
 const children = new Set();
+const problems = []; // what makes the run exit 1 once the table is printed
 
 function fail(message, output) {
   if (output) {
@@ -53,8 +65,12 @@ try {
       pages: { type: 'string', default: '1000' },
       runs: { type: 'string', default: '1' },
       json: { type: 'string' },
+      heap: { type: 'string' },
       keep: { type: 'boolean', default: false },
-      real: { type: 'boolean', default: true },
+      quick: { type: 'boolean', default: false },
+      real: { type: 'boolean' },
+      unified: { type: 'boolean' },
+      lighthouse: { type: 'boolean', default: true },
       help: { type: 'boolean', short: 'h', default: false },
     },
   }).values;
@@ -66,17 +82,27 @@ if (args.help) {
   console.log(USAGE);
   process.exit(0);
 }
+function usageError(message) {
+  console.error(`[bench] ${message}\n${USAGE}`);
+  process.exit(2);
+}
 keep = args.keep;
+const QUICK = args.quick;
 const PAGES = Number(args.pages);
 const RUNS = Number(args.runs);
-if (!Number.isInteger(PAGES) || PAGES < 1 || PAGES > 9999) fail(`--pages must be a whole number from 1 to 9999, not "${args.pages}"`);
-if (!Number.isInteger(RUNS) || RUNS < 1) fail(`--runs must be a whole number >= 1, not "${args.runs}"`);
+if (!/^\d+$/.test(args.pages) || PAGES < 4 || PAGES > 9999) usageError(`--pages must be a whole number from 4 to 9999 (pages 1 to 4 are the measured ones), not "${args.pages}"`);
+if (!/^\d+$/.test(args.runs) || RUNS < 1) usageError(`--runs must be a whole number >= 1, not "${args.runs}"`);
+if (args.json === '') usageError('--json needs a file name');
+const HEAP = args.heap === undefined ? undefined : Number(args.heap);
+if (HEAP !== undefined && (!/^\d+$/.test(args.heap) || HEAP < 512)) usageError(`--heap must be a number of megabytes >= 512, not "${args.heap}"`);
+const WITH_REAL = args.real ?? !QUICK;
+const WITH_UNIFIED = args.unified ?? !QUICK;
 // npm runs scripts from the package folder; a relative --json is relative to where npm was started.
 const JSON_OUT = args.json ? resolve(process.env.INIT_CWD ?? process.cwd(), args.json) : undefined;
 
 const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 12)) {
-  fail(`Astro 7 needs Node >= 22.12, this is ${process.version}. Run it as \`npm run bench\` (the node devDependency provides Node 24).`);
+if (major < 22 || (major === 22 && minor < 19)) {
+  fail(`The bench needs Node >= 22.19 (Astro 7, Lighthouse 13), this is ${process.version}. Run it as \`npm run bench\` (the node devDependency provides Node 24).`);
 }
 if (!existsSync(ASTRO)) fail(`${ASTRO} is missing: run \`npm install\` first.`);
 
@@ -98,13 +124,26 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 // --- builds ----------------------------------------------------------------------------------------
 const strip = (text) => text.replace(/\u001b\[[0-9;]*m/g, '');
+let cacheCount = 0;
 
-/** `astro build --outDir outDir` in cwd with the given extra env; resolves with wall time and output. */
-function astroBuild({ cwd, outDir, env }) {
+/**
+ * `astro build --root cwd --outDir outDir [--config file]` with a fresh cache; resolves with wall
+ * time, peak memory of the process tree (astro's node and Pagefind's binary) and the output.
+ * The process runs in the temporary folder, not in the project: with an outDir outside its working
+ * directory, Astro 7 writes its prerender chunks to <working directory>/.astro/.prerender/, which
+ * builds running side by side from the same folder overwrite (missing CSS, "Cannot find module").
+ */
+function astroBuild({ cwd, outDir, env = {}, config }) {
   return new Promise((done) => {
     const started = process.hrtime.bigint();
-    const child = spawn(join(cwd, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], {
-      cwd,
+    const workDir = join(TMP, `work-${cacheCount + 1}`);
+    mkdirSync(workDir, { recursive: true });
+    // The prerender chunks import packages by name: resolve them from the project's node_modules.
+    if (!existsSync(join(workDir, 'node_modules'))) symlinkSync(join(cwd, 'node_modules'), join(workDir, 'node_modules'));
+    // --config is relative to --root (Astro joins the two).
+    const args = ['build', '--root', cwd, '--outDir', outDir, ...(config ? ['--config', config] : [])];
+    const child = spawn(join(cwd, 'node_modules/.bin/astro'), args, {
+      cwd: workDir,
       env: {
         ...process.env,
         // Same Node for every build: the node devDependency's (astro's shebang is `env node`).
@@ -112,164 +151,156 @@ function astroBuild({ cwd, outDir, env }) {
         NODE_ENV: 'production',
         ASTRO_TELEMETRY_DISABLED: '1',
         HANDBOOK_CONTENT_DIR: undefined,
+        // Never the project's default cache; a cold cache per build, so that runs compare.
+        ASTRO_CACHE_DIR: join(TMP, `cache-${++cacheCount}`),
+        ...(HEAP ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${HEAP}`.trim() } : {}),
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.add(child);
+    const memory = watchPeakMemory(child.pid);
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', (error) => (output += `\n${error.stack}`));
     child.on('close', (status, signal) => {
       children.delete(child);
+      const peak = memory.stop();
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      done({ status: signal ? `killed by ${signal}` : status, ms, output: strip(output) });
+      done({ status: signal ? `killed by ${signal}` : status, ms, peakBytes: peak.peakBytes, peakProcesses: peak.peakProcesses, output: strip(output) });
     });
   });
 }
 
-/** Runs a build `RUNS` times (each into a fresh outDir); returns the median wall time and the last outDir. */
-async function timedBuilds(label, { cwd, env = {}, outBase }) {
-  const times = [];
+/** The numbers Astro and Pagefind print. */
+function buildLog(output) {
+  const m = /Finished building search index in ([\d.]+)(ms|s)/.exec(output);
+  return {
+    pagesReported: Number(/(\d+) page\(s\) built in/.exec(output)?.[1]) || undefined,
+    pagefindS: m ? (m[2] === 'ms' ? Number(m[1]) / 1000 : Number(m[1])) : undefined,
+    warnings: (output.match(/\[WARN\]/g) ?? []).length,
+  };
+}
+
+const median = (values) => {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Builds `RUNS` times (each into a fresh outDir); median time and peak memory, the last outDir. */
+async function timedBuilds(label, { cwd, env, config, outBase }) {
+  const runs = [];
   let outDir;
   let output = '';
   for (let run = 1; run <= RUNS; run++) {
     if (outDir) rmSync(outDir, { recursive: true, force: true });
     outDir = `${outBase}-${run}`;
     log(`building ${label}${RUNS > 1 ? ` (run ${run} of ${RUNS})` : ''}...`);
-    const result = await astroBuild({ cwd, outDir, env });
-    if (result.status !== 0) fail(`The ${label} build failed (exit ${result.status}).`, result.output);
-    log(`  ${label}: ${(result.ms / 1000).toFixed(1)} s`);
-    times.push(result.ms);
+    const result = await astroBuild({ cwd, outDir, env, config });
+    if (result.status !== 0) {
+      const heapHint = /heap out of memory/.test(result.output) ? ` Node ran out of heap${HEAP ? ` (--heap ${HEAP})` : ''}; try a larger --heap to measure anyway.` : '';
+      fail(`The ${label} build failed (exit ${result.status}) after ${(result.ms / 1000).toFixed(1)} s, peak memory ${result.peakBytes ? `${Math.round(result.peakBytes / 1e6)} MB` : '?'}.${heapHint}`, result.output);
+    }
+    log(`  ${label}: ${(result.ms / 1000).toFixed(1)} s, peak ${result.peakBytes ? `${Math.round(result.peakBytes / 1e6)} MB` : '?'} (up to ${result.peakProcesses} processes)`);
+    runs.push(result);
     output = result.output;
   }
-  const sorted = [...times].sort((a, b) => a - b);
-  const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-  return { ms: median, runsMs: times, outDir, output };
-}
-
-/** The numbers Astro and Pagefind print, for the detail rows. */
-function buildLog(output) {
-  const seconds = (re) => {
-    const m = re.exec(output);
-    if (!m) return undefined;
-    return m[2] === 'ms' ? Number(m[1]) / 1000 : Number(m[1]);
-  };
+  const peaks = runs.map((r) => r.peakBytes).filter((b) => b !== undefined);
   return {
-    pagesReported: Number(/(\d+) page\(s\) built in/.exec(output)?.[1]) || undefined,
-    pagefindS: seconds(/Finished building search index in ([\d.]+)(ms|s)/),
-    warnings: (output.match(/\[WARN\]/g) ?? []).length,
+    label,
+    ms: median(runs.map((r) => r.ms)),
+    runsMs: runs.map((r) => r.ms),
+    peakBytes: peaks.length ? Math.max(...peaks) : undefined,
+    outDir,
+    output,
+    log: buildLog(output),
+    pages: htmlPages(outDir).length,
+    pagefind: dirSize(join(outDir, 'pagefind')),
   };
 }
 
-/**
- * The project's node_modules for the plain project, as hard links (same files, no copying; a full
- * copy where hard links are impossible). A symlink does not work: Astro 7 resolves packages to their
- * real path, outside the plain project's root, and then reads such an absolute path as relative to
- * the root ("No cached compile metadata found for .../starlight/dist/components/Page.astro?astro&type=style").
- * Caches are left out so that nothing the plain build writes lands in a file shared with the project.
- */
-function linkNodeModules(target) {
-  const source = join(ROOT, 'node_modules');
-  let result = spawnSync('cp', ['-al', source, target], { encoding: 'utf8' });
-  if (result.status !== 0) {
-    log(`hard links failed (${result.stderr.trim() || result.error?.message}); copying node_modules instead`);
-    rmSync(target, { recursive: true, force: true });
-    result = spawnSync('cp', ['-a', source, target], { encoding: 'utf8' });
-    if (result.status !== 0) fail(`Could not copy ${source} to ${target}: ${result.stderr || result.error?.message}`);
-  }
-  for (const cache of ['.astro', '.vite', '.vite-temp', '.vitest-cache', '.cache']) rmSync(join(target, cache), { recursive: true, force: true });
-}
-
-// --- 1. our site on N generated runbooks -------------------------------------------------------------
+// --- 1. the generated content, our build ------------------------------------------------------------
 const t0 = Date.now();
-log(`Node ${process.version}, ${cpus().length} CPU(s), ${PAGES} generated runbooks, temp folder ${TMP}`);
+const loadStart = loadavg();
+log(`Node ${process.version}, ${cpus().length} CPU(s), ${PAGES} generated runbooks${QUICK ? ', quick mode' : ''}, temp folder ${TMP}`);
 const contentDir = join(TMP, 'content');
 cpSync(FIXTURE, contentDir, { recursive: true });
 const components = availableComponents(ROOT);
-const templateComponents = availableComponents(ROOT, PAGE_TWO_COMPONENTS);
-const drillComponents = availableComponents(ROOT, PAGE_THREE_COMPONENTS);
-for (const name of unusedComponents(ROOT)) {
-  log(`warning: src/components/content/${name} is not on page 0001; add it to PAGE_ONE_COMPONENTS in tests/bench/generate.mjs`);
-}
+const special = {
+  2: availableComponents(ROOT, PAGE_TWO_COMPONENTS),
+  3: availableComponents(ROOT, PAGE_THREE_COMPONENTS),
+  4: availableComponents(ROOT, PAGE_FOUR_COMPONENTS),
+};
+for (const name of unusedComponents(ROOT)) log(`note: src/components/content/${name} is on no generated page (see tests/bench/generate.mjs)`);
 const generated = join(contentDir, 'docs/demo/generated');
 mkdirSync(generated, { recursive: true });
-const pages = [];
+const mdxPages = [];
 for (let n = 1; n <= PAGES; n++) {
-  const mdx = runbook(n, PAGES, n === 1 ? components : n === 2 ? templateComponents : n === 3 ? drillComponents : []);
-  pages.push(mdx);
+  const mdx = runbook(n, PAGES, n === 1 ? components : (special[n] ?? []));
+  mdxPages.push(mdx);
   writeFileSync(join(generated, `${pageSlug(n)}.mdx`), mdx);
 }
 log(`generated ${PAGES} runbooks in ${generated}`);
 
 const ours = await timedBuilds('Incident Handbook', { cwd: ROOT, env: { HANDBOOK_CONTENT_DIR: contentDir }, outBase: join(TMP, 'dist-ours') });
 
-// --- 2. plain Starlight on the same pages ------------------------------------------------------------
+// --- 2. plain Starlight, and plain Starlight with the unified processor ------------------------------
 const plainDir = join(TMP, 'plain');
-mkdirSync(join(plainDir, 'src/content/docs/demo/generated'), { recursive: true });
-linkNodeModules(join(plainDir, 'node_modules'));
-// The dependencies must be listed: Astro crawls them to bundle Starlight (which imports astro:content)
-// instead of leaving it to Node, which fails with ERR_UNSUPPORTED_ESM_URL_SCHEME ("astro:").
-const { dependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-writeFileSync(
-  join(plainDir, 'package.json'),
-  `${JSON.stringify({ name: 'plain-starlight-bench', private: true, type: 'module', dependencies: { astro: dependencies.astro, '@astrojs/starlight': dependencies['@astrojs/starlight'] } }, null, 2)}\n`,
-);
-writeFileSync(
-  join(plainDir, 'astro.config.mjs'),
-  `// Plain Starlight: no Preact, no custom Markdown processor (Astro 7's default, Satteri).
-import { defineConfig } from 'astro/config';
-import starlight from '@astrojs/starlight';
-
-export default defineConfig({
-  integrations: [starlight({ title: 'Plain' })],
-});
-`,
-);
-writeFileSync(
-  join(plainDir, 'src/content.config.ts'),
-  `import { defineCollection } from 'astro:content';
-import { docsLoader } from '@astrojs/starlight/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
-
-export const collections = {
-  docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
-};
-`,
-);
-writeFileSync(join(plainDir, 'src/content/docs/index.mdx'), PLAIN_INDEX);
-pages.forEach((mdx, i) => writeFileSync(join(plainDir, 'src/content/docs/demo/generated', `${pageSlug(i + 1)}.mdx`), plainPage(mdx)));
-
-const plain = await timedBuilds('plain Starlight', { cwd: plainDir, outBase: join(TMP, 'dist-plain') });
-
-// --- 3. page weight, 4. Pagefind ---------------------------------------------------------------------
-const PAGE = pageUrl(1);
-function measure(label, build) {
-  let weight;
-  try {
-    weight = pageWeight(build.outDir, PAGE);
-  } catch (error) {
-    fail(`${label}: ${error.message}`, build.output);
-  }
-  if (weight.missing.length) log(`warning: ${label} ${PAGE} refers to files not in the build: ${weight.missing.join(', ')}`);
-  return { weight, pagefind: dirSize(join(build.outDir, 'pagefind')), pages: htmlPages(build.outDir).length, log: buildLog(build.output) };
+let plainProject;
+try {
+  plainProject = makePlainProject({ root: ROOT, dir: plainDir, pages: mdxPages, log });
+} catch (error) {
+  fail(error.message);
 }
-const oursM = measure('Incident Handbook', ours);
-const plainM = measure('plain Starlight', plain);
-// A template page: page 0002 carries the template filler (the same page in plain Starlight has none).
-const TEMPLATE_PAGE = pageUrl(2);
-const templateJs = PAGES >= 2 && templateComponents.length ? pageWeight(ours.outDir, TEMPLATE_PAGE).js.gz - pageWeight(plain.outDir, TEMPLATE_PAGE).js.gz : undefined;
-const DRILLS_PAGE = pageUrl(3);
-const drillsJs = PAGES >= 3 && drillComponents.length ? pageWeight(ours.outDir, DRILLS_PAGE).js.gz - pageWeight(plain.outDir, DRILLS_PAGE).js.gz : undefined;
-if (oursM.weight.checklists === 0) log(`warning: ${PAGE} of the Incident Handbook build has no checklist: did the rehype plugin run?`);
+const plain = await timedBuilds('plain Starlight', { cwd: plainDir, outBase: join(TMP, 'dist-plain') });
+let unified;
+if (!WITH_UNIFIED) unified = { skipped: QUICK ? 'skipped in quick mode' : 'skipped (--no-unified)' };
+else if (!plainProject.unified) unified = { skipped: '`@astrojs/markdown-remark` is not in node_modules (nothing was installed for it)' };
+else unified = await timedBuilds('plain Starlight + unified', { cwd: plainDir, config: UNIFIED_CONFIG, outBase: join(TMP, 'dist-unified') });
 
-// --- optional: the real example content --------------------------------------------------------------
+// --- 3. the four pages, weighed -----------------------------------------------------------------------
+const PAGE_KINDS = [
+  { key: 'runbook', n: 1, label: 'Runbook page, checklists, no incident' },
+  { key: 'incident', n: 1, incident: true, label: 'Same runbook page, incident active' },
+  { key: 'severity', n: 4, label: 'Severity page (classifier island + scale)' },
+  { key: 'template', n: 2, label: 'Template page (template filler)' },
+  { key: 'drills', n: 3, label: 'Drills page (drill quizzes, onboarding path)', extra: true },
+];
+const weighed = new Map();
+function weigh(label, build, url) {
+  const key = `${build.outDir} ${url}`;
+  if (!weighed.has(key)) weighed.set(key, weighOnce(label, build, url));
+  return weighed.get(key);
+}
+function weighOnce(label, build, url) {
+  try {
+    const weight = pageWeight(build.outDir, url);
+    if (weight.missing.length) problems.push(`${label} ${url} refers to files not in the build: ${weight.missing.join(', ')}`);
+    return weight;
+  } catch (error) {
+    fail(`${label}: ${error.message} (the page the bench measures is missing)`, build.output);
+  }
+}
+const pages = PAGE_KINDS.map((kind) => {
+  const url = pageUrl(kind.n);
+  const o = weigh('Incident Handbook', ours, url);
+  const p = weigh('plain Starlight', plain, url);
+  const oursJs = o.js.gz + (kind.incident ? o.incidentJs.gz : 0);
+  return { ...kind, url, weights: { ours: o, plain: p }, components: kind.n === 1 ? components.map(([c]) => c) : (special[kind.n] ?? []).map(([c]) => c), ours: { js: oursJs, css: o.css.gz, html: o.html.gz, islands: o.islands, checklists: o.checklists, lazyJs: o.lazyJs.gz, incidentJs: o.incidentJs.gz }, plain: { js: p.js.gz, css: p.css.gz, html: p.html.gz, lazyJs: p.lazyJs.gz } };
+});
+if (pages[0].ours.checklists === 0) problems.push(`${pages[0].url} of our build has no checklist: did the checklist plugin run?`);
+if (pages[1].ours.incidentJs === 0) problems.push(`${pages[1].url} of our build loads no incident bar (weight.mjs looks for an incident-bar.*.js module reached by a dynamic import)`);
+const severity = pages.find((p) => p.key === 'severity');
+if (!severity.components.includes('Classifier')) problems.push('src/components/content/Classifier.astro is missing: the severity page has no classifier');
+else if (severity.ours.islands === 0) problems.push(`${severity.url} of our build has no island: the classifier did not render as one`);
+
+// --- 4. optional: the real example content ------------------------------------------------------------
 let real;
-if (args.real && existsSync(join(ROOT, 'content/docs'))) {
+if (WITH_REAL && existsSync(join(ROOT, 'content/docs'))) {
   log('building the example content (content/) to find its heaviest runbook page (skip with --no-real)...');
   const outDir = join(TMP, 'dist-real');
-  const result = await astroBuild({ cwd: ROOT, outDir, env: {} });
+  const result = await astroBuild({ cwd: ROOT, outDir });
   if (result.status !== 0) {
     const tail = result.output.trimEnd().split('\n').slice(-40).join('\n');
     log(`warning: the build of the example content failed (exit ${result.status}); its row is left out.\n${tail}`);
@@ -282,109 +313,61 @@ if (args.real && existsSync(join(ROOT, 'content/docs'))) {
       .map((url) => pageWeight(outDir, url))
       .sort((a, b) => b.js.gz - a.js.gz || b.islands - a.islands || b.checklists - a.checklists || b.css.gz - a.css.gz || b.html.gz - a.html.gz);
     real = candidates.length
-      ? { ms: result.ms, weight: candidates[0], pagefind: dirSize(join(outDir, 'pagefind')), pages: htmlPages(outDir).length }
+      ? { ms: result.ms, peakBytes: result.peakBytes, weight: candidates[0], pagefind: dirSize(join(outDir, 'pagefind')), pages: htmlPages(outDir).length }
       : { failed: true, status: 'no runbook pages' };
   }
 }
 
-// --- report ------------------------------------------------------------------------------------------
-const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
-const MB = (bytes) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : kB(bytes));
-const sec = (ms) => `${(ms / 1000).toFixed(1)} s`;
-const signed = (n, unit) => {
-  const text = unit(Math.abs(n));
-  return /^0(\.0+)? /.test(text) ? `±${text}` : `${n >= 0 ? '+' : '−'}${text}`;
-};
-const ratio = (a, b) => (b ? `×${(a / b).toFixed(2)}` : '');
-const diff = (a, b, unit) => `${signed(a - b, unit)} (${ratio(a, b)})`;
-const num = (n) => n.toLocaleString('en-US');
-
-const ow = oursM.weight;
-const pw = plainM.weight;
-const total = (w) => w.js.gz + w.css.gz + w.html.gz;
-const rows = [
-  ['Build wall time (`astro build`, incl. Pagefind)', sec(ours.ms), sec(plain.ms), diff(ours.ms, plain.ms, sec)],
-  ['Build time per generated page', `${(ours.ms / PAGES).toFixed(1)} ms`, `${(plain.ms / PAGES).toFixed(1)} ms`, ''],
-  ['HTML pages written', num(oursM.pages), num(plainM.pages), ''],
-  ['Pagefind indexing (from the build log)', oursM.log.pagefindS === undefined ? '?' : `${oursM.log.pagefindS.toFixed(1)} s`, plainM.log.pagefindS === undefined ? '?' : `${plainM.log.pagefindS.toFixed(1)} s`, ''],
-  ['Build warnings (`[WARN]` lines)', num(oursM.log.warnings), num(plainM.log.warnings), ''],
-  [`JavaScript, gzip (${PAGE})`, kB(ow.js.gz), kB(pw.js.gz), diff(ow.js.gz, pw.js.gz, kB)],
-  ['CSS, gzip', kB(ow.css.gz), kB(pw.css.gz), diff(ow.css.gz, pw.css.gz, kB)],
-  ['HTML, gzip', kB(ow.html.gz), kB(pw.html.gz), diff(ow.html.gz, pw.html.gz, kB)],
-  ['**Page total, gzip**', `**${kB(total(ow))}**`, `**${kB(total(pw))}**`, `**${diff(total(ow), total(pw), kB)}**`],
-  ['JavaScript files + inline scripts', `${ow.js.count}`, `${pw.js.count}`, ''],
-  ['Islands (`<astro-island>`) / checklists on the page', `${ow.islands} / ${ow.checklists}`, `${pw.islands} / ${pw.checklists}`, ''],
-  ['JavaScript added while an incident is active (the incident bar), gzip', kB(ow.incidentJs.gz), '', ''],
-  ['**Our JavaScript on the page with an incident active** (budget 20 kB)', `**${kB(ow.js.gz - pw.js.gz + ow.incidentJs.gz)}**`, '', ''],
-  ...(templateJs === undefined ? [] : [[`Our JavaScript on a template page (${TEMPLATE_PAGE}, the template filler)`, kB(templateJs), '', '']]),
-  ...(drillsJs === undefined ? [] : [[`Our JavaScript on a drills page (${DRILLS_PAGE}, drill quizzes and the onboarding path)`, kB(drillsJs), '', '']]),
-  ['JavaScript loaded on demand, gzip ¹', kB(ow.lazyJs.gz), kB(pw.lazyJs.gz), diff(ow.lazyJs.gz, pw.lazyJs.gz, kB)],
-  ['Pagefind index (`pagefind/`)', `${MB(oursM.pagefind.bytes)} (${num(oursM.pagefind.files)} files)`, `${MB(plainM.pagefind.bytes)} (${num(plainM.pagefind.files)} files)`, diff(oursM.pagefind.bytes, plainM.pagefind.bytes, MB)],
-];
-const table = (head, body) =>
-  [`| ${head.join(' | ')} |`, `| ${head.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-
-const out = [];
-out.push(`## Benchmark: ${num(PAGES)} generated runbooks`, '');
-out.push(table(['', 'Incident Handbook', 'Plain Starlight ²', 'Difference'], rows), '');
-if (real) {
-  if (real.failed) out.push(`Example content (content/): the build failed (${real.status}), so it has no row.`, '');
-  else {
-    const w = real.weight;
-    out.push(`### Heaviest runbook page of the example content: \`${w.page}\``, '');
-    out.push(
-      table(
-        ['JavaScript, gzip', 'CSS, gzip', 'HTML, gzip', 'Total, gzip', 'Islands', 'Checklists', 'Build (' + num(real.pages) + ' pages)', 'Pagefind index'],
-        [[kB(w.js.gz), kB(w.css.gz), kB(w.html.gz), kB(total(w)), String(w.islands), String(w.checklists), sec(real.ms), MB(real.pagefind.bytes)]],
-      ),
-      '',
-    );
+// --- 5. Lighthouse --------------------------------------------------------------------------------------
+let lighthouse;
+if (!args.lighthouse) lighthouse = { skipped: 'skipped (--no-lighthouse)' };
+else {
+  const { runAudits } = await import('./audits.mjs');
+  try {
+    lighthouse = await runAudits({ ours: ours.outDir, plain: plain.outDir, pages: PAGE_KINDS.filter((k) => !k.extra).map((k) => ({ ...k, url: pageUrl(k.n) })), quick: QUICK, tmp: TMP, log });
+    for (const e of lighthouse.errors) problems.push(`Lighthouse: ${e}`);
+  } catch (error) {
+    problems.push(`Lighthouse could not run: ${error.message}`);
+    lighthouse = { skipped: `failed: ${error.message.split('\n')[0]}` };
   }
 }
-const notes = [
-  `Our site renders Markdown with unified (\`@astrojs/markdown-remark\`) for its rehype checklist plugin; plain Starlight uses Astro 7's default processor, Sätteri. Part of the build-time difference is the processor, not our code.`,
-  `Page ${PAGE} of our build also renders ${components.length ? components.map(([n]) => `\`${n}\``).join(', ') : 'no components'}; the islands are on pages of their own: ${TEMPLATE_PAGE} renders ${templateComponents.map(([n]) => `\`${n}\``).join(', ') || 'nothing'}, ${DRILLS_PAGE} ${drillComponents.map(([n]) => `\`${n}\``).join(', ') || 'nothing'} (with page 0001, every component in src/components/content/). The plain pages have only their Markdown (imports and components removed). Both builds have the same ${num(PAGES)} pages in the sidebar.`,
-  `JavaScript: external and inline scripts, module preloads, island component/renderer files and their static imports, each gzipped (level 9) on its own. ¹ Modules reached only through dynamic \`import()\` (e.g. Pagefind's UI when search opens) are not in the JavaScript row.`,
-  `Node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model.trim() ?? 'unknown'}), ${RUNS === 1 ? 'one build each' : `median of ${RUNS} builds each (ours: ${ours.runsMs.map(sec).join(', ')}; plain: ${plain.runsMs.map(sec).join(', ')})`}; wall times vary with the machine's load.`,
-];
-out.push(`² Plain Starlight: \`starlight({ title: 'Plain' })\`, \`docsLoader()\` + \`docsSchema()\`, the same generated pages plus an index page, the same packages (a hard-linked copy of node_modules).`, '');
-out.push(...notes.map((n) => `- ${n}`), '');
-console.log(out.join('\n'));
+
+// --- report ---------------------------------------------------------------------------------------------
+const machine = {
+  date: new Date().toISOString(),
+  cpu: cpus()[0]?.model.trim() ?? 'unknown',
+  cores: cpus().length,
+  ramBytes: totalmem(),
+  node: process.version,
+  loadStart: loadStart.map((n) => Number(n.toFixed(2))),
+  loadEnd: loadavg().map((n) => Number(n.toFixed(2))),
+};
+const results = { machine, generatedPages: PAGES, runs: RUNS, quick: QUICK, heapMb: HEAP, builds: { plain, unified, ours }, pages, lighthouse, real, problems };
+console.log(report(results));
 
 if (JSON_OUT) {
-  const pick = (m, b) => ({
-    buildMs: Math.round(b.ms),
-    buildRunsMs: b.runsMs.map(Math.round),
-    pages: m.pages,
-    buildLog: m.log,
-    page: m.weight,
-    pagefind: m.pagefind,
-  });
-  const report = {
-    date: new Date().toISOString(),
-    node: process.version,
-    cpus: cpus().length,
+  const build = (b) => (b.skipped ? b : { buildMs: Math.round(b.ms), buildRunsMs: b.runsMs.map(Math.round), peakBytes: b.peakBytes, pages: b.pages, buildLog: b.log, pagefind: b.pagefind });
+  const json = {
+    ...machine,
     generatedPages: PAGES,
     runs: RUNS,
-    page: PAGE,
-    pageComponents: components.map(([n]) => n),
-    ours: pick(oursM, ours),
-    plain: pick(plainM, plain),
-    diff: {
-      buildMs: Math.round(ours.ms - plain.ms),
-      buildRatio: Number((ours.ms / plain.ms).toFixed(3)),
-      jsGz: ow.js.gz - pw.js.gz,
-      cssGz: ow.css.gz - pw.css.gz,
-      htmlGz: ow.html.gz - pw.html.gz,
-      totalGz: total(ow) - total(pw),
-      pagefindBytes: oursM.pagefind.bytes - plainM.pagefind.bytes,
-    },
-    real: real ? (real.failed ? real : { buildMs: Math.round(real.ms), pages: real.pages, page: real.weight, pagefind: real.pagefind }) : null,
+    quick: QUICK,
+    heapMb: HEAP ?? null,
+    builds: { plain: build(plain), unified: build(unified), ours: build(ours) },
+    ratios: { ours: Number((ours.ms / plain.ms).toFixed(3)), unified: unified.skipped ? null : Number((unified.ms / plain.ms).toFixed(3)) },
+    pages: pages.map(({ key, url, label, components: c, ours: o, plain: p, weights }) => ({ key, url, label, components: c, ours: o, plain: p, ourJs: o.js - p.js, weights })),
+    lighthouse,
+    real: real ? (real.failed ? real : { buildMs: Math.round(real.ms), peakBytes: real.peakBytes, pages: real.pages, page: real.weight, pagefind: real.pagefind }) : null,
+    problems,
   };
   mkdirSync(resolve(JSON_OUT, '..'), { recursive: true });
-  writeFileSync(JSON_OUT, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(JSON_OUT, `${JSON.stringify(json, null, 2)}\n`);
   log(`wrote ${JSON_OUT}`);
 }
 
 cleanup();
-log(`done in ${sec(Date.now() - t0)}`);
+log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+if (problems.length) {
+  for (const p of problems) console.error(`[bench] problem: ${p}`);
+  process.exit(1);
+}

@@ -55,7 +55,7 @@ export const PAGE_ONE_COMPONENTS = [
 /**
  * Islands are measured on pages of their own: a runbook page does not carry them, and its budget is
  * not spent on them. Page 0002 is a template page (the template filler), page 0003 a drills page
- * (the drill quizzes, the score and the onboarding path).
+ * (the drill quizzes, the score and the onboarding path), page 0004 a severity page (below).
  */
 export const PAGE_TWO_COMPONENTS = [
   ['TemplateList', '<TemplateList handbook="demo" />'],
@@ -64,6 +64,14 @@ export const PAGE_TWO_COMPONENTS = [
 export const PAGE_THREE_COMPONENTS = [
   ['DrillList', '<DrillList handbook="demo" />'],
   ['OnboardingPath', '<OnboardingPath handbook="demo" />'],
+];
+/**
+ * Page 0004 is a severity page, like each handbook's severity page in content/: the severity
+ * classifier island and the scale. (The valid fixture has no severity page of its own.)
+ */
+export const PAGE_FOUR_COMPONENTS = [
+  ['Classifier', '<Classifier handbook="demo" />'],
+  ['SeverityScale', '<SeverityScale handbook="demo" />'],
 ];
 
 export function availableComponents(root, list = PAGE_ONE_COMPONENTS) {
@@ -74,7 +82,7 @@ export function availableComponents(root, list = PAGE_ONE_COMPONENTS) {
 export function unusedComponents(root) {
   const dir = join(root, 'src/components/content');
   if (!existsSync(dir)) return [];
-  const known = new Set([...PAGE_ONE_COMPONENTS, ...PAGE_TWO_COMPONENTS, ...PAGE_THREE_COMPONENTS].map(([name]) => name));
+  const known = new Set([...PAGE_ONE_COMPONENTS, ...PAGE_TWO_COMPONENTS, ...PAGE_THREE_COMPONENTS, ...PAGE_FOUR_COMPONENTS].map(([name]) => name));
   return readdirSync(dir)
     .filter((file) => file.endsWith('.astro') || file.endsWith('.tsx') || file.endsWith('.jsx'))
     .map((file) => file.replace(/\.(astro|tsx|jsx)$/, ''))
