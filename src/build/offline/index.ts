@@ -8,6 +8,9 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// A static import: the config is loaded through Vite's module runner, which is closed by the time
+// astro:build:done runs, so an import() there fails ("Vite module runner has been closed").
+import { generateSW } from 'workbox-build';
 import { pagefindWasmLanguages } from './pagefind-languages';
 import { precacheSummary } from './summary';
 import { serviceWorkerOptions } from './worker-options';
@@ -22,8 +25,6 @@ export function offline(): AstroIntegration {
         if (!existsSync(entry)) logger.warn('No Pagefind index in the build (is offline() listed after starlight()?): search will not work offline.');
         const languages = existsSync(entry) ? pagefindWasmLanguages(readFileSync(entry, 'utf8'), entry) : [];
         const options = serviceWorkerOptions(outDir, languages);
-        // Loaded here, not with the config: workbox-build is large, and only a finished build needs it.
-        const { generateSW } = await import('workbox-build');
         const { count, size, warnings } = await generateSW(options);
         for (const warning of warnings) logger.warn(warning);
         logger.info(precacheSummary(count, size, statSync(options.swDest).size));
