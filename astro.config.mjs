@@ -13,6 +13,9 @@ import { offline } from './src/build/offline/index.ts';
 
 // Where the content lives; tests point builds at fixtures with HANDBOOK_CONTENT_DIR.
 const contentDir = resolve(fileURLToPath(new URL('.', import.meta.url)), process.env.HANDBOOK_CONTENT_DIR ?? 'content') + '/';
+// Build code that reads content itself (team values in code blocks, the link report) finds it through
+// this variable: made absolute here, it stays right when astro runs from another folder (`--root`).
+process.env.HANDBOOK_CONTENT_DIR = contentDir;
 
 /**
  * Astro marks every MDX module with its own "use astro:head-inject" directive, which the bundler
