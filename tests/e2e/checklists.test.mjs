@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { axe, CHROMIUM, layoutShift, start, watchErrors, watchLayoutShift } from './harness.mjs';
+import { axe, CHROMIUM, FLAGS, layoutShift, start, watchErrors, watchLayoutShift } from './harness.mjs';
 
 const PAGE = '/hundred-k-platform/process/recovery-validation/';
 const FIRST = 'All services responding to health checks';
@@ -86,8 +86,7 @@ describe('checklists', () => {
   it('finds every tick after the browser is closed and started again', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'handbook-profile-'));
     const launch = () => chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM, headless: true, baseURL: h.baseUrl,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      executablePath: CHROMIUM, headless: true, baseURL: h.baseUrl, serviceWorkers: 'block', args: FLAGS,
     });
     let browser = await launch();
     let { page } = await open(browser);

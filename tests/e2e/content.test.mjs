@@ -6,9 +6,9 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import { axe, buildFixtureSite, start, watchErrors } from './harness.mjs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { axe, buildFixtureSite, contextServing, start, watchErrors } from './harness.mjs';
 
 const WIDTHS = [390, 1280];
 
@@ -245,14 +245,7 @@ describe('contacts with real numbers and addresses (fixture build)', () => {
 
   for (const width of WIDTHS) {
     it(`links numbers and addresses, marks placeholders, escapes HTML at ${width} px`, async () => {
-      const context = await h.browser.newContext({ viewport: { width, height: 800 } });
-      await context.route(`${ORIGIN}/**`, async (route) => {
-        let file = join(dist, decodeURIComponent(new URL(route.request().url()).pathname));
-        if (!extname(file)) file = join(file, 'index.html');
-        if (!existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
-        const type = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml' }[extname(file)] ?? 'application/octet-stream';
-        return route.fulfill({ status: 200, contentType: type, body: readFileSync(file) });
-      });
+      const context = await contextServing(h.browser, ORIGIN, dist, { viewport: { width, height: 800 } });
       const page = await context.newPage();
       let dialogs = 0;
       page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });

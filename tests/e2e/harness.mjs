@@ -3,7 +3,7 @@
  * playwright-core (browser downloads are not possible here). Each test file calls `start()` once.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -48,7 +48,7 @@ export function serve(root = DIST) {
 }
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const FLAGS = [
+export const FLAGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
 ];
@@ -124,6 +124,22 @@ export async function layoutShift(page) {
 }
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * A browser profile that sees the build in `dist` at `origin` (a fixture site beside the main one):
+ * every request to that origin is answered from the folder, as the static server does (/x/ is
+ * /x/index.html, a missing file a 404). Service workers are blocked, as in `start().context()`.
+ */
+export async function contextServing(browser, origin, dist, options = {}) {
+  const context = await browser.newContext({ serviceWorkers: 'block', ...options });
+  await context.route(`${origin}/**`, async (route) => {
+    let file = join(dist, decodeURIComponent(new URL(route.request().url()).pathname));
+    if (!extname(file)) file = join(file, 'index.html');
+    if (!existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+    return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+  });
+  return context;
+}
 
 /**
  * Builds the site from a copy of the valid fixture content (tests/fixtures/valid), after `edit`

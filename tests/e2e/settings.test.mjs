@@ -8,10 +8,10 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
-import { axe, buildFixtureSite, start, watchErrors } from './harness.mjs';
+import { join } from 'node:path';
+import { axe, buildFixtureSite, contextServing, start, watchErrors } from './harness.mjs';
 
 const SETTINGS = '/settings/';
 const CONTACTS = '/agency-platform/reference/contacts-escalation/';
@@ -184,14 +184,7 @@ describe('values in the build (content/team.yaml, fixture build)', () => {
     const html = readFileSync(join(dist, 'demo/index.html'), 'utf8');
     assert.match(html, /Grace &lt;b&gt;Build&lt;\/b&gt;/);
     assert.ok(html.includes(`data-code="curl -sI ${BUILT}"`));
-    const context = await h.browser.newContext();
-    await context.route(`${ORIGIN}/**`, async (route) => {
-      let file = join(dist, decodeURIComponent(new URL(route.request().url()).pathname));
-      if (!extname(file)) file = join(file, 'index.html');
-      if (!existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
-      const type = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml' }[extname(file)] ?? 'application/octet-stream';
-      return route.fulfill({ status: 200, contentType: type, body: readFileSync(file) });
-    });
+    const context = await contextServing(h.browser, ORIGIN, dist);
     const settings = await context.newPage();
     await settings.goto(`${ORIGIN}/settings/`);
     const source = settings.locator('[data-setting-source="team.bridge"]');
