@@ -12,7 +12,8 @@ const RUNBOOK = '/agency-platform/scenarios/application-down/';
 const TICKED = 'Health check passing';
 const PRINT = '/agency-platform/print/';
 const BRIDGE = 'https://meet.example.com/printed-bridge';
-const ON_CALL = 'Grace Printed';
+// Looks like HTML on purpose: the printed handbook shows it as the text it is.
+const ON_CALL = 'Grace <b>Printed</b>';
 
 let h;
 before(async () => { h = await start(); });
@@ -205,6 +206,7 @@ describe('the printed handbook', () => {
     const onCall = page.locator('.print-section [data-setting="agency-platform.contacts.on-call.name"]');
     assert.ok((await onCall.count()) >= 1);
     for (const text of await onCall.allInnerTexts()) assert.equal(text, ON_CALL);
+    assert.equal(await page.locator('.print-section [data-setting] b').count(), 0, 'a typed value is never markup');
     const unset = page.locator('.print-section mark.placeholder').first();
     const look = await unset.evaluate((el) => ({ color: getComputedStyle(el).color, line: getComputedStyle(el).borderBottomStyle, label: getComputedStyle(el, '::after').content, width: el.getBoundingClientRect().width }));
     assert.equal(look.color, 'rgba(0, 0, 0, 0)', 'the [marker] text does not print');
