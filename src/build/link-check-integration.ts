@@ -2,47 +2,77 @@
  * Fails `astro build` when an internal link of the built site is broken (see link-check.ts). Each
  * broken link names the source file of the page it is on (the runbook, or the page of the code) and
  * what it was probably meant to be; the hint under the list says how to fix the kinds of failure found.
+ *
+ * The pages are read once they are all written (astro:build:generated), while Starlight's
+ * astro:build:done runs Pagefind in a process of its own; the verdict comes in astro:build:done.
  */
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { listFiles } from './files';
-import { findBrokenLinks, hrefsOf, idsOf, type BrokenLink, type BuiltPage } from './link-check';
+import { findBrokenLinks, hrefsOf, idsOf, newLinks, type BrokenLink, type BuiltPage } from './link-check';
 import { pageSources } from './page-sources';
 import { contentDirFromEnv } from './validate';
 
+interface ScannedSite {
+  pages: BuiltPage[];
+  /** Each page's file, to read its links again for the full report. */
+  files: Map<string, string>;
+}
+
+/** How long reading runs before it lets other work in (Starlight's exchanges with Pagefind), in ms. */
+const SLICE_MS = 8;
+
+/**
+ * Every page's ids, and its links less the absolute addresses an earlier page already had: the
+ * sidebar's links are on every page, and keeping them all ran a 5,000-page build out of memory.
+ */
+async function scanSite(outDir: string): Promise<ScannedSite> {
+  const pages: BuiltPage[] = [];
+  const files = new Map<string, string>();
+  const seen = new Set<string>();
+  let sliceStart = performance.now();
+  for (const { file, relative } of listFiles(outDir, (relative) => relative.endsWith('.html'))) {
+    const url = `/${relative}`;
+    const path = url.endsWith('/index.html') ? url.slice(0, -'index.html'.length) : url;
+    const html = readFileSync(file, 'utf8');
+    pages.push({ path, ids: idsOf(html), hrefs: newLinks(hrefsOf(html), seen) });
+    files.set(path, file);
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+  return { pages, files };
+}
+
 export function linkCheck(): AstroIntegration {
   let root = '';
+  let scan: Promise<ScannedSite> | undefined;
   return {
     name: 'incident-handbook-link-check',
     hooks: {
       'astro:config:setup': ({ config }) => {
         root = fileURLToPath(config.root);
       },
-      'astro:build:done': ({ dir, logger }) => {
-        const out = fileURLToPath(dir);
-        // Two passes over the pages: the ids of all of them first (links may point at any), then each
-        // page's links, read again one page at a time (every page repeats the sidebar's links:
-        // keeping them all ran a 5,000-page build out of memory).
-        const pages: BuiltPage[] = [];
-        const files = new Map<string, string>();
-        const assets = new Set<string>();
-        for (const { file, relative } of listFiles(out)) {
-          const url = `/${relative}`;
-          if (!url.endsWith('.html')) {
-            assets.add(url);
-            continue;
-          }
-          const path = url.endsWith('/index.html') ? url.slice(0, -'index.html'.length) : url;
-          pages.push({ path, ids: idsOf(readFileSync(file, 'utf8')), hrefs: [] });
-          files.set(path, file);
-        }
-        const broken = findBrokenLinks(pages, assets, (page) => hrefsOf(readFileSync(files.get(page.path)!, 'utf8')));
+      'astro:build:generated': ({ dir }) => {
+        const outDir = fileURLToPath(dir);
+        // Started on the next turn of the event loop, after Starlight has started Pagefind.
+        scan = new Promise<void>((resolve) => setImmediate(resolve)).then(() => scanSite(outDir));
+        // Awaited in astro:build:done; until then a failure must not count as unhandled.
+        scan.catch(() => {});
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const { pages, files } = await (scan ?? scanSite(outDir));
+        const assets = new Set(listFiles(outDir, (relative) => !relative.endsWith('.html')).map(({ relative }) => `/${relative}`));
+        let broken = findBrokenLinks(pages, assets);
         if (broken.length) {
+          // Every page that has a broken link, not only the first: read each page's links again.
+          broken = findBrokenLinks(pages, assets, (page) => hrefsOf(readFileSync(files.get(page.path)!, 'utf8')));
           const sourceOf = pageSources(root, contentDirFromEnv(root));
-          const error = new AstroError(brokenLinksReport(broken, sourceOf), brokenLinksHint(broken));
-          throw error;
+          throw new AstroError(brokenLinksReport(broken, sourceOf), brokenLinksHint(broken));
         }
         logger.info(`All internal links resolve (${pages.length} pages checked).`);
       },

@@ -42,6 +42,24 @@ export function hrefsOf(html: string): string[] {
   return [...html.matchAll(HREF)].map((m) => decodeEntities(m[1]));
 }
 
+/**
+ * The links of one page that are worth checking, given the absolute addresses (`/demo/x/`) already
+ * kept from earlier pages (`seen`, updated): an absolute address means the same on every page, and the
+ * sidebar repeats every address of a handbook on each of its pages, so it is kept once, on the first
+ * page that has it. Relative links and #fragments are kept on every page. Kept texts are copies.
+ */
+export function newLinks(hrefs: readonly string[], seen: Set<string>): string[] {
+  const kept: string[] = [];
+  for (const href of hrefs) {
+    if (href.startsWith('/') && !href.startsWith('//')) {
+      if (seen.has(href)) continue;
+      seen.add(ownCopy(href));
+    }
+    kept.push(ownCopy(href));
+  }
+  return kept;
+}
+
 function ownCopy(text: string): string {
   return Buffer.from(text, 'utf8').toString('utf8');
 }

@@ -66,11 +66,19 @@ describe('astro build on broken content', () => {
 
   it('fails on a broken link only the built site can show (a fragment on a page made with components)', () => {
     // content/docs/demo/index.mdx renders <SeverityScale> and others: its ids are known only once built.
-    const dir = brokenFixture({ 'docs/demo/scenarios/outage.mdx': (text) => `${text}\nSee [the scale](/demo/#levle-p1).\n` });
+    // The same broken address on two pages: the check reads each address once, and the report still names both pages.
+    const dir = brokenFixture({
+      'docs/demo/scenarios/outage.mdx': (text) => `${text}\nSee [the scale](/demo/#levle-p1).\n`,
+      'docs/demo/respond-now.mdx': (text) => `${text}\nSee [the scale](/demo/#levle-p1).\n`,
+    });
     const result = build({ contentDir: dir });
     expect(result.output).toContain('Content is valid');
     expect(result.status).not.toBe(0);
     // Named by its source file (outside the project here, so the path climbs out of it) and its page, with the likely fix.
     expect(result.output).toContain('docs/demo/scenarios/outage.mdx (/demo/scenarios/outage/): /demo/#levle-p1 (no element with id "levle-p1" on /demo/). Did you mean "#level-p1"?');
+    expect(result.output).toContain('docs/demo/respond-now.mdx (/demo/respond-now/): /demo/#levle-p1 (no element with id "levle-p1" on /demo/). Did you mean "#level-p1"?');
+    // The third is the same link in the printed handbook, which holds both pages.
+    expect(result.output).toContain('3 broken internal links');
+    expect(result.output).toContain('(/demo/print/): #print-overview--levle-p1');
   });
 });

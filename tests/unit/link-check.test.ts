@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closestPage, findBrokenLinks, scanHtml, type BuiltPage } from '../../src/build/link-check';
+import { closestPage, findBrokenLinks, newLinks, scanHtml, type BuiltPage } from '../../src/build/link-check';
 import { brokenLinksHint, brokenLinksReport } from '../../src/build/link-check-integration';
 import { pageSources } from '../../src/build/page-sources';
 
@@ -43,6 +43,25 @@ describe('scanHtml', () => {
 
   it('keeps an empty href', () => {
     expect(scanHtml('/demo/', '<a href="">self</a>').hrefs).toEqual(['']);
+  });
+});
+
+describe('newLinks', () => {
+  it('keeps an absolute address on the first page that has it only, and relative links and fragments on every page', () => {
+    const seen = new Set<string>();
+    expect(newLinks(['/demo/a/', '/demo/b/#x', '#top', '../c/', 'https://x.example/', '//cdn.example/y'], seen)).toEqual(['/demo/a/', '/demo/b/#x', '#top', '../c/', 'https://x.example/', '//cdn.example/y']);
+    expect(newLinks(['/demo/a/', '/demo/b/', '/demo/b/#x', '#top', '../c/', '//cdn.example/y'], seen)).toEqual(['/demo/b/', '#top', '../c/', '//cdn.example/y']);
+    expect([...seen].sort()).toEqual(['/demo/a/', '/demo/b/', '/demo/b/#x']);
+  });
+
+  it('finds the same broken links as the full list does, once each', () => {
+    const pages = [built('/a/', [], ['/nope/', '/b/#gone', '#here']), built('/b/', ['here'], ['/nope/', '/a/', '#here'])];
+    const seen = new Set<string>();
+    const deduped = pages.map((page) => ({ ...page, hrefs: newLinks(page.hrefs, seen) }));
+    const broken = (list: BuiltPage[]) => new Set(findBrokenLinks(list).map((link) => link.href));
+    expect(broken(deduped)).toEqual(broken(pages));
+    expect(findBrokenLinks(deduped)).toHaveLength(3);
+    expect(findBrokenLinks(pages)).toHaveLength(4);
   });
 });
 
