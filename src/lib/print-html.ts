@@ -53,6 +53,10 @@ const UNREFERENCED_LINKS = new Set(['level-badge', 'site-note']);
 /** Astro's island elements: printed as plain containers that nothing hydrates. */
 const ISLAND_TAGS = new Set(['astro-island', 'astro-slot', 'astro-static-slot']);
 
+/** Tags and attributes a rewrite can touch; a tag with neither is left as it is. */
+const REWRITTEN_TAGS = /^(a|area|nav|aside|form|section)$/i;
+const REWRITTEN_ATTRIBUTES = /(?:^|\s)(?:id|for|list|form|popovertarget|commandfor|headers|role|href|aria-[\w-]+|data-checklist-page)\s*=/i;
+
 const TOKEN =
   /<!--[\s\S]*?-->|<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<\/([A-Za-z][\w:-]*)\s*>|<([A-Za-z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
@@ -107,9 +111,11 @@ export function rewriteSectionHtml(html: string, options: RewriteOptions): strin
       return token;
     }
     let name = tag!;
-    let attributes = parseAttributes(attributeText ?? '');
     if (ISLAND_TAGS.has(name.toLowerCase())) return '<div class="print-island">';
     const heading = /^h([2-6])$/i.exec(name);
+    // Most tags (a code block's many spans) have nothing to rewrite: left as they are, unparsed.
+    if (!heading && !REWRITTEN_TAGS.test(name) && !REWRITTEN_ATTRIBUTES.test(attributeText ?? '')) return token;
+    let attributes = parseAttributes(attributeText ?? '');
     if (heading) name = shifted(heading[1]);
     const classes = attributes.find(([key]) => key === 'class')?.[1]?.split(/\s+/) ?? [];
     attributes = attributes.map(([key, value]): Attribute => {

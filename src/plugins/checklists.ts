@@ -64,7 +64,7 @@ export function checklists({ docsDir }: ChecklistOptions): HastPluginEntry {
           // MDX components (<Steps>, <Tabs>) is left alone, as it always was.
           if (!reachableFromRoot(node, ctx)) return;
           if (node.tagName[0] === 'h') {
-            heading = textOf(node).trim();
+            heading = ctx.textContent(node).trim();
             return;
           }
           if (!isTaskList(node)) return;

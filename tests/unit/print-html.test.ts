@@ -105,8 +105,17 @@ describe('rewriteSectionHtml: headings, islands, checklists', () => {
     expect(rewrite('<div class="checklist-page" data-checklist-page="demo/scenarios/db">')).toBe('<div class="checklist-page" data-print-checklist-page="demo/scenarios/db">');
   });
 
-  it('keeps boolean and single-quoted attributes, escaping quotes it moves into double quotes', () => {
-    expect(rewrite(`<input type="checkbox" disabled data-x='say "hi"'>`)).toBe('<input type="checkbox" disabled data-x="say &quot;hi&quot;">');
+  it('keeps boolean and single-quoted attributes of a tag it rewrites, escaping quotes it moves into double quotes', () => {
+    expect(rewrite(`<input type="checkbox" id="c1" disabled data-x='say "hi"'>`)).toBe('<input type="checkbox" id="print-scenarios-db--c1" disabled data-x="say &quot;hi&quot;">');
+  });
+
+  it('leaves a tag with nothing to rewrite exactly as it was (a code block is mostly such spans)', () => {
+    const untouched = `<span style="--0:#24292E;--1:#E1E4E8" class="x"><input type="checkbox" disabled data-x='say "hi"' data-id="x" data-ids='a b'><img src="/a.png" alt="a > b"><br/>`;
+    expect(rewrite(untouched)).toBe(untouched);
+    // An attribute whose name only ends like one that is rewritten is no reason to rewrite.
+    expect(rewrite('<div data-for="x" data-role="y" data-aria-x="z">')).toBe('<div data-for="x" data-role="y" data-aria-x="z">');
+    // Names are matched whatever their case.
+    expect(rewrite('<div ID="x">')).toBe('<div ID="print-scenarios-db--x">');
   });
 });
 
