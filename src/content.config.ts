@@ -8,6 +8,7 @@ import { COLLECTIONS } from './build/content-files';
 import { templateLoader } from './build/template-loader';
 import { docsLoaderAt } from './build/docs-loader';
 import { teamLoader } from './build/team';
+import { afterValidation } from './build/validated-loader';
 import { drillSchema, handbookSchema, runbookSchema, scaleSchema, templateSchema } from './schemas';
 
 /**
@@ -15,7 +16,8 @@ import { drillSchema, handbookSchema, runbookSchema, scaleSchema, templateSchema
  * a build at another folder (the tests build broken fixtures this way).
  *
  * The validator (src/build/validate/) runs these same schemas over every file before Astro loads
- * any, and reports every mistake at once; Astro's own checks below then only see valid content.
+ * any (each loader waits for it: afterValidation), and reports every mistake at once; Astro's own
+ * checks below then only see valid content.
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CONTENT = relative(ROOT, resolve(ROOT, process.env.HANDBOOK_CONTENT_DIR ?? 'content')).split(sep).join('/');
@@ -26,30 +28,30 @@ const idsOf = (kind: 'handbook' | 'scale' | 'drill') => ({ entry }: { entry: str
 
 export const collections = {
   docs: defineCollection({
-    loader: docsLoaderAt(`./${CONTENT}/docs`),
+    loader: afterValidation(docsLoaderAt(`./${CONTENT}/docs`)),
     schema: (context) => runbookSchema(index, context),
   }),
   /** Starlight's UI strings (content/i18n/en.json): labels tuned for responders. */
   i18n: defineCollection({
-    loader: glob({ base: `./${CONTENT}/i18n`, pattern: '*.json' }),
+    loader: afterValidation(glob({ base: `./${CONTENT}/i18n`, pattern: '*.json' })),
     schema: i18nSchema(),
   }),
   handbooks: defineCollection({
-    loader: glob({ base: `./${CONTENT}/handbooks`, pattern: '*.{yaml,yml}', generateId: idsOf('handbook') }),
+    loader: afterValidation(glob({ base: `./${CONTENT}/handbooks`, pattern: '*.{yaml,yml}', generateId: idsOf('handbook') })),
     schema: handbookSchema(index),
   }),
   scales: defineCollection({
-    loader: glob({ base: `./${CONTENT}/scales`, pattern: '*.{yaml,yml}', generateId: idsOf('scale') }),
+    loader: afterValidation(glob({ base: `./${CONTENT}/scales`, pattern: '*.{yaml,yml}', generateId: idsOf('scale') })),
     schema: scaleSchema,
   }),
   /** Team settings: the declared placeholders (content/placeholders.yaml) and the build's values (content/team.yaml, optional). */
-  team: defineCollection({ loader: teamLoader() }),
+  team: defineCollection({ loader: afterValidation(teamLoader()) }),
   templates: defineCollection({
-    loader: templateLoader({ base: `${CONTENT}/templates` }),
+    loader: afterValidation(templateLoader({ base: `${CONTENT}/templates` })),
     schema: templateSchema(index),
   }),
   drills: defineCollection({
-    loader: glob({ base: `./${CONTENT}/drills`, pattern: '**/*.{yaml,yml}', generateId: idsOf('drill') }),
+    loader: afterValidation(glob({ base: `./${CONTENT}/drills`, pattern: '**/*.{yaml,yml}', generateId: idsOf('drill') })),
     schema: drillSchema(index),
   }),
 };

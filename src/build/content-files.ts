@@ -4,8 +4,8 @@
  * index list files with it, so an id means the same thing everywhere.
  */
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { isPageFile, pageIdOfFile } from '../schemas/ids';
-import { listFiles } from './files';
+import { isPageFile, pageIdOfFile } from '../schemas/ids.ts';
+import { listFiles } from './files.ts';
 
 export type ContentKind = 'handbook' | 'scale' | 'template' | 'drill' | 'runbook';
 

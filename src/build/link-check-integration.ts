@@ -10,10 +10,10 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { listFiles } from './files';
-import { findBrokenLinks, hrefsOf, idsOf, newLinks, type BrokenLink, type BuiltPage } from './link-check';
-import { pageSources } from './page-sources';
-import { contentDirFromEnv } from './validate';
+import { listFiles } from './files.ts';
+import { findBrokenLinks, hrefsOf, idsOf, newLinks, type BrokenLink, type BuiltPage } from './link-check.ts';
+import { pageSources } from './page-sources.ts';
+import { contentDirFromEnv } from './content-dir.ts';
 
 interface ScannedSite {
   pages: BuiltPage[];

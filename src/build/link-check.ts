@@ -3,7 +3,7 @@
  * page that exists, and every `#fragment` an element id on that page. Working on the output (not on
  * the Markdown) also covers the links components generate. Pure: give it the pages, get the problems.
  */
-import { closest } from '../schemas/context';
+import { closest } from '../schemas/context.ts';
 
 export interface BuiltPage {
   /** URL path of the page: "/agency-platform/severity/". */

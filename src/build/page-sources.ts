@@ -5,9 +5,9 @@
  * a dynamic route for every page it makes).
  */
 import { join } from 'node:path';
-import { pageHref } from '../schemas/ids';
-import { displayPath, listContent } from './content-files';
-import { listFiles } from './files';
+import { pageHref } from '../schemas/ids.ts';
+import { displayPath, listContent } from './content-files.ts';
+import { listFiles } from './files.ts';
 
 const PAGE_FILE = /\.(astro|md|mdx|ts|js)$/;
 

@@ -5,7 +5,7 @@
  * was, so ticks stay on the items they were made on. Pure: used by the build and by tests.
  */
 
-import { shortHash, slugify } from '../schemas/slug';
+import { shortHash, slugify } from '../schemas/slug.ts';
 
 export { shortHash, slugify };
 

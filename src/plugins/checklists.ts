@@ -13,8 +13,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Element, ElementContent, RootContent, Text } from 'hast';
 import type { HastPluginEntry, HastVisitorContext } from 'satteri';
-import { checklistId, itemIds, shortHash, splitExplicitId } from '../lib/checklist-id';
-import { pageIdOfFile } from '../schemas/ids';
+import { checklistId, itemIds, shortHash, splitExplicitId } from '../lib/checklist-id.ts';
+import { pageIdOfFile } from '../schemas/ids.ts';
 
 const HEADINGS = ['h2', 'h3', 'h4', 'h5', 'h6'];
 const BLOCKS = new Set(['ul', 'ol', 'div', 'pre', 'p', 'table', 'blockquote', 'figure', 'section', 'details', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr']);

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { DURATION_HINT, parseDuration, type Duration } from './duration-text';
+import { DURATION_HINT, parseDuration, type Duration } from './duration-text.ts';
 
 /** What a duration is written as: text ("15m") or a number (0). Shared by every duration schema, so the validator can tell one. */
 const durationInput = z.union([z.string(), z.number()]);

@@ -13,13 +13,13 @@ import { AstroError } from 'astro/errors';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listFiles } from '../files';
-import { hashFiles, type PrecacheManifest } from './manifest';
-import { pagefindWasmLanguages } from './pagefind-languages';
-import { isPrecached, PAGEFIND_FOLDER, precacheGlobs } from './precache-files';
-import { precacheSummary } from './summary';
-import { serviceWorkerSource } from './worker-source';
-import { workboxRuntime } from './workbox-runtime';
+import { listFiles } from '../files.ts';
+import { hashFiles, type PrecacheManifest } from './manifest.ts';
+import { pagefindWasmLanguages } from './pagefind-languages.ts';
+import { isPrecached, PAGEFIND_FOLDER, precacheGlobs } from './precache-files.ts';
+import { precacheSummary } from './summary.ts';
+import { serviceWorkerSource } from './worker-source.ts';
+import { workboxRuntime } from './workbox-runtime.ts';
 
 /** The built site's precached files outside Pagefind's folder, hashed. */
 function hashSite(outDir: string): Promise<PrecacheManifest> {

@@ -3,7 +3,7 @@
  * workbox-build's generateSW would write for our options: precache every file of the manifest and
  * answer from it, and wait for the reader before taking over from an older worker.
  */
-import type { PrecacheEntry } from './manifest';
+import type { PrecacheEntry } from './manifest.ts';
 
 /** How the worker answers and updates; read by the tests. */
 export const WORKER_OPTIONS = {

@@ -99,7 +99,4 @@ const DISPLACED_NOTE = (handbook: string, ids: string[]) =>
   `until each level has its own id, ${ids.length === 1 ? 'the severity' : 'the severities'} ${ids.length === 1 ? ids[0] : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`} (which the repeated level may be meant to have) ` +
   `${ids.length === 1 ? 'is' : 'are'} not reported in this scale or in the runbooks, templates and drills of "${handbook}"; any other unknown severity is.`;
 
-/** "content" for the example content, or the folder HANDBOOK_CONTENT_DIR points at. */
-export function contentDirFromEnv(root: string): string {
-  return resolve(root, process.env.HANDBOOK_CONTENT_DIR ?? 'content');
-}
+export { contentDirFromEnv } from '../content-dir';

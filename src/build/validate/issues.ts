@@ -5,9 +5,9 @@
  * received number") are rewritten, and what was received is quoted from the file itself.
  */
 import { z } from 'astro/zod';
-import { closest, INTERNAL_KEYS, oneOf } from '../../schemas/context';
-import { DURATION_HINT } from '../../schemas/duration-text';
-import { isDurationSchema } from '../../schemas/duration';
+import { closest, INTERNAL_KEYS, oneOf } from '../../schemas/context.ts';
+import { DURATION_HINT } from '../../schemas/duration-text.ts';
+import { isDurationSchema } from '../../schemas/duration.ts';
 
 type Issue = z.core.$ZodIssue;
 type Path = readonly PropertyKey[];

@@ -3,8 +3,8 @@
  * its field path, its line and what to do. Astro shows it as the build error; `npm run validate`
  * prints it.
  */
-import { pathText } from './issues';
-import type { Problem } from './problem';
+import { pathText } from './issues.ts';
+import type { Problem } from './problem.ts';
 
 export function formatReport(problems: readonly Problem[]): string {
   const byFile = new Map<string, Problem[]>();
