@@ -10,6 +10,7 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { startInBackground, timeSlices } from './background.ts';
 import { listFiles } from './files.ts';
 import { findBrokenLinks, hrefsOf, idsOf, newLinks, type BrokenLink, type BuiltPage } from './link-check.ts';
 import { pageSources } from './page-sources.ts';
@@ -21,9 +22,6 @@ interface ScannedSite {
   files: Map<string, string>;
 }
 
-/** How long reading runs before it lets other work in (Starlight's exchanges with Pagefind), in ms. */
-const SLICE_MS = 8;
-
 /**
  * Every page's ids, and its links less the absolute addresses an earlier page already had: the
  * sidebar's links are on every page, and keeping them all ran a 5,000-page build out of memory.
@@ -32,17 +30,14 @@ async function scanSite(outDir: string): Promise<ScannedSite> {
   const pages: BuiltPage[] = [];
   const files = new Map<string, string>();
   const seen = new Set<string>();
-  let sliceStart = performance.now();
+  const pause = timeSlices();
   for (const { file, relative } of listFiles(outDir, (relative) => relative.endsWith('.html'))) {
     const url = `/${relative}`;
     const path = url.endsWith('/index.html') ? url.slice(0, -'index.html'.length) : url;
     const html = readFileSync(file, 'utf8');
     pages.push({ path, ids: idsOf(html), hrefs: newLinks(hrefsOf(html), seen) });
     files.set(path, file);
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
+    await pause();
   }
   return { pages, files };
 }
@@ -58,10 +53,7 @@ export function linkCheck(): AstroIntegration {
       },
       'astro:build:generated': ({ dir }) => {
         const outDir = fileURLToPath(dir);
-        // Started on the next turn of the event loop, after Starlight has started Pagefind.
-        scan = new Promise<void>((resolve) => setImmediate(resolve)).then(() => scanSite(outDir));
-        // Awaited in astro:build:done; until then a failure must not count as unhandled.
-        scan.catch(() => {});
+        scan = startInBackground(() => scanSite(outDir));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);

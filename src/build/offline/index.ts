@@ -13,6 +13,7 @@ import { AstroError } from 'astro/errors';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startInBackground } from '../background.ts';
 import { listFiles } from '../files.ts';
 import { hashFiles, type PrecacheManifest } from './manifest.ts';
 import { pagefindWasmLanguages } from './pagefind-languages.ts';
@@ -34,10 +35,7 @@ export function offline(): AstroIntegration {
     hooks: {
       'astro:build:generated': ({ dir }) => {
         const outDir = fileURLToPath(dir);
-        // Started on the next turn of the event loop, after Starlight has started Pagefind.
-        site = new Promise<void>((resolve) => setImmediate(resolve)).then(() => hashSite(outDir));
-        // Awaited in astro:build:done; until then a failure must not count as unhandled.
-        site.catch(() => {});
+        site = startInBackground(() => hashSite(outDir));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);

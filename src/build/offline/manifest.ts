@@ -7,6 +7,7 @@
  */
 import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { timeSlices } from '../background.ts';
 
 export interface PrecacheEntry {
   /** Relative to the site's root: "demo/index.html". */
@@ -43,8 +44,6 @@ export function revisionOf(bytes: Uint8Array): string {
   return hash('sha256', bytes).slice(0, 32);
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /**
  * Reads and hashes `files` ({ file: absolute path, relative: its URL under the site's root }), in
  * their order. A file over the maximum size is left out with a warning naming it and its size.
@@ -52,7 +51,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 export async function hashFiles(files: readonly { file: string; relative: string }[], { maximumFileSize = MAXIMUM_FILE_SIZE, sliceMs = 8 }: HashOptions = {}): Promise<PrecacheManifest> {
   const entries: PrecacheEntry[] = [];
   const warnings: string[] = [];
-  let sliceStart = performance.now();
+  const pause = timeSlices(sliceMs);
   for (const { file, relative } of files) {
     const bytes = readFileSync(file);
     if (bytes.length > maximumFileSize) {
@@ -60,10 +59,7 @@ export async function hashFiles(files: readonly { file: string; relative: string
     } else {
       entries.push({ url: relative, revision: revisionOf(bytes), size: bytes.length });
     }
-    if (performance.now() - sliceStart >= sliceMs) {
-      await yieldToEventLoop();
-      sliceStart = performance.now();
-    }
+    await pause();
   }
   return { entries, warnings };
 }
