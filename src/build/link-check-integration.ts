@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startInBackground, timeSlices } from './background.ts';
 import { listFiles } from './files.ts';
-import { findBrokenLinks, hrefsOf, idsOf, newLinks, type BrokenLink, type BuiltPage } from './link-check.ts';
+import { findBrokenLinks, fromLatin1, hrefsOf, idsOf, newLinks, type BrokenLink, type BuiltPage } from './link-check.ts';
 import { pageSources } from './page-sources.ts';
 import { contentDirFromEnv } from './content-dir.ts';
 
@@ -34,8 +34,8 @@ async function scanSite(outDir: string): Promise<ScannedSite> {
   for (const { file, relative } of listFiles(outDir, (relative) => relative.endsWith('.html'))) {
     const url = `/${relative}`;
     const path = url.endsWith('/index.html') ? url.slice(0, -'index.html'.length) : url;
-    const html = readFileSync(file, 'utf8');
-    pages.push({ path, ids: idsOf(html), hrefs: newLinks(hrefsOf(html), seen) });
+    const html = readFileSync(file, 'latin1');
+    pages.push({ path, ids: idsOf(html, fromLatin1), hrefs: newLinks(hrefsOf(html, fromLatin1), seen) });
     files.set(path, file);
     await pause();
   }
@@ -62,7 +62,7 @@ export function linkCheck(): AstroIntegration {
         let broken = findBrokenLinks(pages, assets);
         if (broken.length) {
           // Every page that has a broken link, not only the first: read each page's links again.
-          broken = findBrokenLinks(pages, assets, (page) => hrefsOf(readFileSync(files.get(page.path)!, 'utf8')));
+          broken = findBrokenLinks(pages, assets, (page) => hrefsOf(readFileSync(files.get(page.path)!, 'latin1'), fromLatin1));
           const sourceOf = pageSources(root, contentDirFromEnv(root));
           throw new AstroError(brokenLinksReport(broken, sourceOf), brokenLinksHint(broken));
         }

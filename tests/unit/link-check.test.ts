@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closestPage, findBrokenLinks, newLinks, scanHtml, type BuiltPage } from '../../src/build/link-check';
+import { closestPage, findBrokenLinks, fromLatin1, hrefsOf, idsOf, newLinks, scanHtml, type BuiltPage } from '../../src/build/link-check';
 import { brokenLinksHint, brokenLinksReport } from '../../src/build/link-check-integration';
 import { pageSources } from '../../src/build/page-sources';
 
@@ -39,6 +39,16 @@ describe('scanHtml', () => {
   it('only reads hrefs of <a> elements, not of <link> or <area> elements or <abbr>', () => {
     const page = scanHtml('/demo/', '<link rel="stylesheet" href="/_astro/x.css"><abbr href="/nope/">n</abbr><a\nhref="/yes/">y</a>');
     expect(page.hrefs).toEqual(['/yes/']);
+  });
+
+  it('reads a page read as latin1 (as the build does) to the same ids and links as its UTF-8 text', () => {
+    const page = '<p>“Quoted” ⌘K</p><h2 id="café-opening">Café</h2><a href="/menu/#crème-brûlée">x</a><a href="/plain/">y</a><h3 id="日本">z</h3>';
+    const asLatin1 = Buffer.from(page, 'utf8').toString('latin1');
+    expect(idsOf(asLatin1, fromLatin1)).toEqual(idsOf(page));
+    expect([...idsOf(asLatin1, fromLatin1)]).toEqual(['café-opening', '日本']);
+    expect(hrefsOf(asLatin1, fromLatin1)).toEqual(['/menu/#crème-brûlée', '/plain/']);
+    // Without the decoding, the same bytes would be other text.
+    expect([...idsOf(asLatin1)]).not.toContain('café-opening');
   });
 
   it('keeps an empty href', () => {
