@@ -58,16 +58,24 @@ interface Place {
   href: string;
 }
 
-/** The part of a handbook's sidebar that is the same on all of its pages. */
+/**
+ * The part of a handbook's sidebar that is the same on all of its pages, as entries with no link
+ * current, and where each page's own link is.
+ */
 interface HandbookLayout {
-  top: Place[];
-  folders: { label: string; places: Place[] }[];
+  top: SidebarLinkEntry[];
+  folders: { label: string; entries: SidebarLinkEntry[] }[];
+  /** A page's address -> its list (-1: top, otherwise the folder's index) and place in it. */
+  at: Map<string, { list: number; index: number }>;
 }
 
 /**
  * The sidebars of a site: the order and labels of each handbook's pages are worked out once, and
- * each page gets its copy with its own link marked current (sorting every handbook again on each of
- * a thousand pages made the build quadratic).
+ * each page gets them with its own link marked current (sorting every handbook again on each of
+ * a thousand pages made the build quadratic). The entries are shared between pages: only the list
+ * that holds the page's own link is copied, with that one link replaced (a thousand new entries per
+ * page were a thousand pages' worth of garbage). Nothing downstream changes them: Starlight's
+ * sidebar components only read.
  */
 export function handbookSidebars(
   pages: readonly SidebarPage[],
@@ -80,19 +88,25 @@ export function handbookSidebars(
     return layout;
   };
   return (handbook, currentHref) => {
-    const place = ({ label, href }: Place) => link(label, href, currentHref);
     // The incidents kept in this browser are one click away from any page (src/pages/incidents.astro).
     const entries: SidebarEntry[] = [link('All handbooks', '/', currentHref), link('Incidents', '/incidents/', currentHref)];
     if (handbook) {
-      const { top, folders } = layoutOf(handbook);
+      const { top, folders, at } = layoutOf(handbook);
+      const current = at.get(currentHref);
+      const marked = (list: SidebarLinkEntry[], which: number) => {
+        if (current?.list !== which) return list;
+        const copy = list.slice();
+        copy[current.index] = { ...copy[current.index], isCurrent: true };
+        return copy;
+      };
       entries.push({
         type: 'group',
         label: handbook.name,
         collapsed: false,
         badge: undefined,
         entries: [
-          ...top.map(place),
-          ...folders.map((folder): SidebarGroupEntry => ({ type: 'group', label: folder.label, collapsed: false, badge: undefined, entries: folder.places.map(place) })),
+          ...marked(top, -1),
+          ...folders.map((folder, which): SidebarGroupEntry => ({ type: 'group', label: folder.label, collapsed: false, badge: undefined, entries: marked(folder.entries, which) })),
         ],
       });
     }
@@ -137,13 +151,18 @@ function handbookLayout(handbook: { id: string; name: string }, pages: readonly 
     else groups.set(folder, [page]);
   }
   const folders = [...groups.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  return {
-    top: top.map((page) => ({ label: page.id === handbook.id ? 'Overview' : page.label ?? page.title, href: hrefOf(page.id) })),
+  const entriesOf = (places: Place[]) => places.map(({ label, href }) => link(label, href, ''));
+  const layout: HandbookLayout = {
+    top: entriesOf(top.map((page) => ({ label: page.id === handbook.id ? 'Overview' : page.label ?? page.title, href: hrefOf(page.id) }))),
     folders: folders.map((folder) => ({
       label: GROUP_LABELS[folder] ?? folder.charAt(0).toUpperCase() + folder.slice(1).replace(/-/g, ' '),
-      places: groups.get(folder)!.sort(byOrder).map((page) => ({ label: page.label ?? page.title, href: hrefOf(page.id) })),
+      entries: entriesOf(groups.get(folder)!.sort(byOrder).map((page) => ({ label: page.label ?? page.title, href: hrefOf(page.id) }))),
     })),
+    at: new Map(),
   };
+  layout.top.forEach((entry, index) => layout.at.set(entry.href, { list: -1, index }));
+  layout.folders.forEach((folder, list) => folder.entries.forEach((entry, index) => layout.at.set(entry.href, { list, index })));
+  return layout;
 }
 
 function rank(folder: string): number {

@@ -97,6 +97,26 @@ describe('handbookSidebar', () => {
     expect(current.map((link) => link.href)).toEqual(['/demo/scenarios/outage/']);
   });
 
+  it('gives each page of one site its own current link, whatever order the pages come in', () => {
+    const sidebarOf = handbookSidebars(PAGES, HANDBOOKS);
+    const hrefs = flattenLinks(sidebarOf(DEMO, '/demo/')).map((link) => link.href).filter((href) => href.startsWith('/demo/'));
+    for (const href of [...hrefs, ...hrefs.slice().reverse(), '/nowhere/']) {
+      const current = flattenLinks(sidebarOf(DEMO, href)).filter((link) => link.isCurrent).map((link) => link.href);
+      expect(current).toEqual(hrefs.includes(href) ? [href] : []);
+    }
+  });
+
+  it('shares the entries that are not current between pages, and copies only the list with the current one', () => {
+    const sidebarOf = handbookSidebars(PAGES, HANDBOOKS);
+    const [a, b] = [sidebarOf(DEMO, '/demo/scenarios/outage/'), sidebarOf(DEMO, '/demo/')];
+    const scenarios = (sidebar: SidebarEntry[]) => group(group(sidebar, 'Demo Platform').entries, 'Scenarios').entries;
+    expect(scenarios(a)).not.toBe(scenarios(b));
+    expect(scenarios(b)).toBe(scenarios(sidebarOf(DEMO, '/demo/respond-now/')));
+    const outage = (sidebar: SidebarEntry[]) => scenarios(sidebar).find((entry) => (entry as SidebarLinkEntry).href === '/demo/scenarios/outage/') as SidebarLinkEntry;
+    expect(outage(a).isCurrent).toBe(true);
+    expect(outage(b).isCurrent).toBe(false);
+  });
+
   it('marks "All handbooks" as current on the home page', () => {
     const home = handbookSidebar(undefined, PAGES, HANDBOOKS, '/');
     expect(home[0]).toMatchObject({ label: 'All handbooks', isCurrent: true });
