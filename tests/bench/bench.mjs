@@ -29,7 +29,8 @@ const ASTRO = join(ROOT, 'node_modules/.bin/astro');
 const log = (...args) => console.error('[bench]', ...args);
 const USAGE = `usage: npm run bench -- [options]
   --pages N         generated runbooks, 4 to 9999 (default 1000)
-  --runs N          builds of each site, the median is reported (default 1)
+  --runs N          builds of each site, the sites taking turns; the median time and the median
+                    of the ratios of builds in the same turn are reported (default 1)
   --quick           for CI: our site and plain Starlight only (no unified build, no example content),
                     Lighthouse on our four pages, mobile only; budgets reported, never asserted
   --no-unified      skip the plain Starlight build with the unified processor
@@ -188,39 +189,53 @@ const median = (values) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** Builds `RUNS` times (each into a fresh outDir); median time and peak memory, the last outDir. */
-async function timedBuilds(label, { cwd, env, config, outBase }) {
-  const runs = [];
-  let outDir;
-  let output = '';
-  for (let run = 1; run <= RUNS; run++) {
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
-    outDir = `${outBase}-${run}`;
-    log(`building ${label}${RUNS > 1 ? ` (run ${run} of ${RUNS})` : ''}...`);
-    const result = await astroBuild({ cwd, outDir, env, config });
-    if (result.status !== 0) {
-      const heapHint = /heap out of memory/.test(result.output) ? ` Node ran out of heap${HEAP ? ` (--heap ${HEAP})` : ''}; try a larger --heap to measure anyway.` : '';
-      fail(`The ${label} build failed (exit ${result.status}) after ${(result.ms / 1000).toFixed(1)} s, peak memory ${result.peakBytes ? `${Math.round(result.peakBytes / 1e6)} MB` : '?'}.${heapHint}`, result.output);
-    }
-    log(`  ${label}: ${(result.ms / 1000).toFixed(1)} s, peak ${result.peakBytes ? `${Math.round(result.peakBytes / 1e6)} MB` : '?'} (up to ${result.peakProcesses} processes)`);
-    runs.push(result);
-    output = result.output;
+/**
+ * One build of one site into a fresh outDir (the site's previous one is removed); fails the bench when
+ * the build fails.
+ */
+async function oneBuild(site, run) {
+  if (site.outDir) rmSync(site.outDir, { recursive: true, force: true });
+  site.outDir = `${site.outBase}-${run}`;
+  log(`building ${site.label}${RUNS > 1 ? ` (run ${run} of ${RUNS})` : ''}...`);
+  const result = await astroBuild({ cwd: site.cwd, outDir: site.outDir, env: site.env, config: site.config });
+  if (result.status !== 0) {
+    const heapHint = /heap out of memory/.test(result.output) ? ` Node ran out of heap${HEAP ? ` (--heap ${HEAP})` : ''}; try a larger --heap to measure anyway.` : '';
+    fail(`The ${site.label} build failed (exit ${result.status}) after ${(result.ms / 1000).toFixed(1)} s, peak memory ${result.peakBytes ? `${Math.round(result.peakBytes / 1e6)} MB` : '?'}.${heapHint}`, result.output);
   }
-  const peaks = runs.map((r) => r.peakBytes).filter((b) => b !== undefined);
-  return {
-    label,
-    ms: median(runs.map((r) => r.ms)),
-    runsMs: runs.map((r) => r.ms),
-    peakBytes: peaks.length ? Math.max(...peaks) : undefined,
-    outDir,
-    output,
-    log: buildLog(output),
-    pages: htmlPages(outDir).length,
-    pagefind: dirSize(join(outDir, 'pagefind')),
-  };
+  log(`  ${site.label}: ${(result.ms / 1000).toFixed(1)} s, peak ${result.peakBytes ? `${Math.round(result.peakBytes / 1e6)} MB` : '?'} (up to ${result.peakProcesses} processes)`);
+  site.runs.push(result);
 }
 
-// --- 1. the generated content, our build ------------------------------------------------------------
+/**
+ * Builds each site `RUNS` times, taking turns (ours, plain, plain + unified, ours, ...): the machine's
+ * speed drifts over minutes, and builds side by side in time see the same machine. Each site: median
+ * time, highest peak memory, its last outDir. The ratio to plain Starlight is the median of the ratios
+ * of builds made in the same turn.
+ */
+async function timedBuildsInTurns(sites) {
+  const states = sites.map((site) => ({ ...site, runs: [], outDir: undefined }));
+  for (let run = 1; run <= RUNS; run++) for (const state of states) await oneBuild(state, run);
+  const [first] = states;
+  return states.map((state) => {
+    const peaks = state.runs.map((r) => r.peakBytes).filter((b) => b !== undefined);
+    const output = state.runs.at(-1).output;
+    return {
+      label: state.label,
+      ms: median(state.runs.map((r) => r.ms)),
+      runsMs: state.runs.map((r) => r.ms),
+      peakBytes: peaks.length ? Math.max(...peaks) : undefined,
+      outDir: state.outDir,
+      output,
+      log: buildLog(output),
+      pages: htmlPages(state.outDir).length,
+      pagefind: dirSize(join(state.outDir, 'pagefind')),
+      // Against the first site of the turn (plain Starlight).
+      pairedRatio: median(state.runs.map((r, i) => r.ms / first.runs[i].ms)),
+    };
+  });
+}
+
+// --- 1. the generated content ---------------------------------------------------------------------------
 const t0 = Date.now();
 const loadStart = loadavg();
 log(`Node ${process.version}, ${cpus().length} CPU(s), ${PAGES} generated runbooks${QUICK ? ', quick mode' : ''}, temp folder ${TMP}`);
@@ -243,9 +258,7 @@ for (let n = 1; n <= PAGES; n++) {
 }
 log(`generated ${PAGES} runbooks in ${generated}`);
 
-const ours = await timedBuilds('Incident Handbook', { cwd: ROOT, env: { HANDBOOK_CONTENT_DIR: contentDir }, outBase: join(TMP, 'dist-ours') });
-
-// --- 2. plain Starlight, and plain Starlight with the unified processor ------------------------------
+// --- 2. plain Starlight (and with the unified processor), built in turns with ours ---------------------
 const plainDir = join(TMP, 'plain');
 let plainProject;
 try {
@@ -253,11 +266,17 @@ try {
 } catch (error) {
   fail(error.message);
 }
-const plain = await timedBuilds('plain Starlight', { cwd: plainDir, outBase: join(TMP, 'dist-plain') });
 let unified;
 if (!WITH_UNIFIED) unified = { skipped: QUICK ? 'skipped in quick mode' : 'skipped (--no-unified)' };
 else if (!plainProject.unified) unified = { skipped: '`@astrojs/markdown-remark` is not in node_modules (nothing was installed for it)' };
-else unified = await timedBuilds('plain Starlight + unified', { cwd: plainDir, config: UNIFIED_CONFIG, outBase: join(TMP, 'dist-unified') });
+const sites = [
+  { label: 'plain Starlight', cwd: plainDir, outBase: join(TMP, 'dist-plain') },
+  { label: 'Incident Handbook', cwd: ROOT, env: { HANDBOOK_CONTENT_DIR: contentDir }, outBase: join(TMP, 'dist-ours') },
+  ...(unified ? [] : [{ label: 'plain Starlight + unified', cwd: plainDir, config: UNIFIED_CONFIG, outBase: join(TMP, 'dist-unified') }]),
+];
+const built = await timedBuildsInTurns(sites);
+const [plain, ours] = built;
+if (!unified) unified = built[2];
 
 // --- 3. the four pages, weighed -----------------------------------------------------------------------
 const PAGE_KINDS = [
