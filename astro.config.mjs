@@ -10,6 +10,7 @@ import { tableScroll } from './src/plugins/table-scroll.ts';
 import { linkCheck } from './src/build/link-check-integration.ts';
 import { validateContentIntegration } from './src/build/validate/integration.ts';
 import { offline } from './src/build/offline/index.ts';
+import { printedHandbooks } from './src/build/print-integration.ts';
 
 // Where the content lives; tests point builds at fixtures with HANDBOOK_CONTENT_DIR.
 const contentDir = resolve(fileURLToPath(new URL('.', import.meta.url)), process.env.HANDBOOK_CONTENT_DIR ?? 'content') + '/';
@@ -82,6 +83,9 @@ export default defineConfig({
     // which otherwise runs over every .ts file of src/ (about 2.6 s of a 300-page build); Vite still
     // compiles the TypeScript. The server renderer checks components against the same pattern.
     preact({ include: [/\/src\/components\/islands\/[\w-]+\.tsx$/] }),
+    // After starlight(), whose astro:build:done runs Pagefind: the printed handbooks are assembled while
+    // it indexes their small shells, and written after. Before the two below, which read them.
+    printedHandbooks(),
     linkCheck(),
     // After starlight(): its astro:build:done writes dist/pagefind/, which the service worker precaches.
     offline(),

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startInBackground, timeSlices } from './background.ts';
 import { listFiles } from './files.ts';
+import { readBuiltFile } from './late-pages.ts';
 import { findBrokenLinks, fromLatin1, hrefsOf, idsOf, newLinks, type BrokenLink, type BuiltPage } from './link-check.ts';
 import { pageSources } from './page-sources.ts';
 import { contentDirFromEnv } from './content-dir.ts';
@@ -34,7 +35,8 @@ async function scanSite(outDir: string): Promise<ScannedSite> {
   for (const { file, relative } of listFiles(outDir, (relative) => relative.endsWith('.html'))) {
     const url = `/${relative}`;
     const path = url.endsWith('/index.html') ? url.slice(0, -'index.html'.length) : url;
-    const html = readFileSync(file, 'latin1');
+    // A printed handbook is read as it will be written (late-pages.ts), not as its shell.
+    const html = (await readBuiltFile(file, relative)).toString('latin1');
     pages.push({ path, ids: idsOf(html, fromLatin1), hrefs: newLinks(hrefsOf(html, fromLatin1), seen) });
     files.set(path, file);
     await pause();

@@ -43,6 +43,11 @@ export interface RewriteOptions {
    * table captions and named landmarks, whose names repeat from one runbook to the next ("Symptoms").
    */
   number?: string;
+  /**
+   * Scripts, styles and stylesheet links the document already has, updated: one met again is left
+   * out. Astro writes each once per page, and the document holds many pages (src/lib/print-assembly.ts).
+   */
+  once?: Set<string>;
 }
 
 /** Attributes whose value is one id, or a list of ids. */
@@ -89,14 +94,22 @@ export function splitSiteLink(href: string, base: string): { path: string; hash:
 const prefixed = (anchor: string, id: string) => `${anchor}--${id}`;
 
 export function rewriteSectionHtml(html: string, options: RewriteOptions): string {
-  const { anchor, href, targets, site, headingShift = 1, number } = options;
+  const { anchor, href, targets, site, headingShift = 1, number, once } = options;
+  /** The token, or nothing when `once` already has it. */
+  const firstTime = (token: string) => {
+    if (!once) return token;
+    if (once.has(token)) return '';
+    once.add(token);
+    return token;
+  };
   const where = number ? `<span class="sr-only"> (${number})</span>` : '';
   const shifted = (level: string) => `h${Math.min(6, Number(level) + headingShift)}`;
   const origin = site.replace(/\/+$/, '');
   /** The "(see 5.2)" to write after the link being read, once its end tag comes. */
   let pendingReference: string | undefined;
   return html.replace(TOKEN, (token, rawTag: string | undefined, endTag: string | undefined, tag: string | undefined, attributeText: string | undefined, selfClosing: string) => {
-    if (rawTag !== undefined || token.startsWith('<!--')) return token;
+    if (rawTag !== undefined) return firstTime(token);
+    if (token.startsWith('<!--')) return token;
     if (endTag !== undefined) {
       const name = endTag.toLowerCase();
       if (ISLAND_TAGS.has(name)) return '</div>';
@@ -111,6 +124,7 @@ export function rewriteSectionHtml(html: string, options: RewriteOptions): strin
       return token;
     }
     let name = tag!;
+    if (once && /^link$/i.test(name) && /\brel\s*=\s*["']?stylesheet\b/i.test(attributeText ?? '')) return firstTime(token);
     if (ISLAND_TAGS.has(name.toLowerCase())) return '<div class="print-island">';
     const heading = /^h([2-6])$/i.exec(name);
     // Most tags (a code block's many spans) have nothing to rewrite: left as they are, unparsed.

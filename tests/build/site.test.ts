@@ -112,6 +112,31 @@ describe('astro build of the example content', () => {
     expect(indexed).toBe(withBody);
   });
 
+  it('prints each runbook as its page renders it: every section filled, each script once, the sections\' stylesheets in the head', () => {
+    const sheet = /<link rel="stylesheet"[^>]*>/g;
+    for (const id of handbooks) {
+      const markup = html(`${id}/print`);
+      expect(markup, id).not.toContain('handbook:print-section');
+      // Each page writes its scripts once; the document of many pages, too (the page around it has its own).
+      const scripts = markup.split('<div class="print-document"')[1].match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? [];
+      expect(new Set(scripts).size, `${id}: a script written twice`).toBe(scripts.length);
+      const head = markup.split('</head>')[0];
+      const sections = markup.split('<section class="print-section" ').slice(1).filter((part) => part.includes('class="print-source"'));
+      expect(sections.length, id).toBeGreaterThan(10);
+      for (const section of sections) {
+        const url = /<p class="print-source">Online: <a href="([^"]+)"/.exec(section)![1];
+        const page = html(new URL(url).pathname.replace(/^\/|\/$/g, ''));
+        const content = page.split('<div class="sl-markdown-content">')[1];
+        const paragraph = /<p>([\s\S]*?)<\/p>/.exec(content)?.[1];
+        // The page's first paragraph, as the printed section reads without its "(see 2)" references.
+        if (paragraph) expect(textOf(section).replace(/ \(see [\d.]+\)/g, ''), url).toContain(textOf(paragraph).trim());
+        const boxes = (text: string) => text.match(/<input type="checkbox"/g)?.length ?? 0;
+        expect(boxes(section), url).toBe(boxes(content.split('</main>')[0]));
+        for (const link of page.split('</head>')[0].match(sheet) ?? []) expect(head, `${id}: ${url}'s ${link}`).toContain(link);
+      }
+    }
+  });
+
   it('turns the 100K recovery validation checklist into 26 named checkboxes in three checklists', () => {
     const markup = html('hundred-k-platform/process/recovery-validation');
     expect(markup.match(/<section class="checklist"/g)).toHaveLength(3);

@@ -131,3 +131,25 @@ describe('splitSiteLink', () => {
     expect(splitSiteLink('mailto:a@b.c', '/')).toBeUndefined();
   });
 });
+
+describe('rewriteSectionHtml: once', () => {
+  it('leaves out the scripts, styles and stylesheet links already in the document, and remembers new ones', () => {
+    const once = new Set(['<script type="module" src="/_astro/ec.js"></script>']);
+    const html = '<script type="module" src="/_astro/ec.js"></script><link rel="stylesheet" href="/_astro/ec.css"><style>a{}</style><p>x</p>';
+    expect(rewrite(html, { once })).toBe('<link rel="stylesheet" href="/_astro/ec.css"><style>a{}</style><p>x</p>');
+    expect(rewrite(html, { once })).toBe('<p>x</p>');
+    expect(once.size).toBe(3);
+  });
+
+  it('keeps other links, and markup that only looks like a script inside an attribute', () => {
+    const once = new Set(['<script>x()</script>']);
+    const html = '<link rel="icon" href="/f.svg"><button data-code="<script>x()</script>">Copy</button>';
+    expect(rewrite(html, { once })).toBe(html);
+    expect(rewrite(html, { once })).toBe(html);
+  });
+
+  it('without `once`, keeps every repeat', () => {
+    const html = '<script>x()</script><script>x()</script>';
+    expect(rewrite(html)).toBe(html);
+  });
+});

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startInBackground } from '../background.ts';
 import { listFiles } from '../files.ts';
+import { readBuiltFile } from '../late-pages.ts';
 import { hashFiles, type PrecacheManifest } from './manifest.ts';
 import { pagefindWasmLanguages } from './pagefind-languages.ts';
 import { isPrecached, PAGEFIND_FOLDER, precacheGlobs } from './precache-files.ts';
@@ -25,7 +26,7 @@ import { workboxRuntime } from './workbox-runtime.ts';
 /** The built site's precached files outside Pagefind's folder, hashed. */
 function hashSite(outDir: string): Promise<PrecacheManifest> {
   const globs = precacheGlobs([]);
-  return hashFiles(listFiles(outDir, (relative) => !relative.startsWith(PAGEFIND_FOLDER) && isPrecached(relative, globs)));
+  return hashFiles(listFiles(outDir, (relative) => !relative.startsWith(PAGEFIND_FOLDER) && isPrecached(relative, globs)), { read: readBuiltFile });
 }
 
 export function offline(): AstroIntegration {

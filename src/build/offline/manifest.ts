@@ -37,6 +37,8 @@ export interface HashOptions {
   maximumFileSize?: number;
   /** How long the hashing runs before it lets other work in, in milliseconds; default 8. */
   sliceMs?: number;
+  /** Reads a file's bytes; default: from disk. The build passes late-pages.ts's reader (the printed handbooks). */
+  read?: (file: string, relative: string) => Buffer | Promise<Buffer>;
 }
 
 /** A file's revision: changes when its bytes do. */
@@ -48,12 +50,12 @@ export function revisionOf(bytes: Uint8Array): string {
  * Reads and hashes `files` ({ file: absolute path, relative: its URL under the site's root }), in
  * their order. A file over the maximum size is left out with a warning naming it and its size.
  */
-export async function hashFiles(files: readonly { file: string; relative: string }[], { maximumFileSize = MAXIMUM_FILE_SIZE, sliceMs = 8 }: HashOptions = {}): Promise<PrecacheManifest> {
+export async function hashFiles(files: readonly { file: string; relative: string }[], { maximumFileSize = MAXIMUM_FILE_SIZE, sliceMs = 8, read = (file) => readFileSync(file) }: HashOptions = {}): Promise<PrecacheManifest> {
   const entries: PrecacheEntry[] = [];
   const warnings: string[] = [];
   const pause = timeSlices(sliceMs);
   for (const { file, relative } of files) {
-    const bytes = readFileSync(file);
+    const bytes = await read(file, relative);
     if (bytes.length > maximumFileSize) {
       warnings.push(tooBig(relative, bytes.length, maximumFileSize));
     } else {
