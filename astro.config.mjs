@@ -11,6 +11,7 @@ import { linkCheck } from './src/build/link-check-integration.ts';
 import { validateContentIntegration } from './src/build/validate/integration.ts';
 import { offline } from './src/build/offline/index.ts';
 import { printedHandbooks } from './src/build/print-integration.ts';
+import { preactJsxWithoutBabel } from './src/build/preact-jsx.ts';
 
 // Where the content lives; tests point builds at fixtures with HANDBOOK_CONTENT_DIR.
 const contentDir = resolve(fileURLToPath(new URL('.', import.meta.url)), process.env.HANDBOOK_CONTENT_DIR ?? 'content') + '/';
@@ -42,6 +43,8 @@ export default defineConfig({
     processor: satteri({ hastPlugins: [checklists({ docsDir: `${contentDir}docs` }), tableScroll()] }),
   },
   vite: {
+    // The islands' JSX compiled by Vite's Oxc transform rather than Babel (src/build/preact-jsx.ts).
+    plugins: [preactJsxWithoutBabel()],
     build: {
       rolldownOptions: { onLog: dropAstroDirectiveNotice },
     },

@@ -296,8 +296,11 @@ export function shellTokens(text: string): ShellToken[] {
       while (i < text.length && text[i] !== '\n') i++;
       continue;
     }
-    if (!word || /^\d+$/.test(word.value)) {
-      const heredoc = /^<<(-?)\s*(?:'([^']+)'|"([^"]+)"|\\?([A-Za-z_][\w.-]*))/.exec(text.slice(i));
+    // Only these characters can start a redirection or a heredoc: the checks below stay off the
+    // other characters (this runs for every character of every command of a build).
+    const redirectable = c === '<' || c === '>' || c === '&' || (c >= '0' && c <= '9');
+    if (redirectable && (!word || /^\d+$/.test(word.value))) {
+      const heredoc = c === '<' ? /^<<(-?)\s*(?:'([^']+)'|"([^"]+)"|\\?([A-Za-z_][\w.-]*))/.exec(text.slice(i)) : null;
       if (heredoc && text[i + 2] !== '<') {
         word = undefined;
         pendingHeredocs.push({ delimiter: heredoc[2] ?? heredoc[3] ?? heredoc[4], stripTabs: heredoc[1] === '-' });
@@ -315,7 +318,7 @@ export function shellTokens(text: string): ShellToken[] {
         continue;
       }
     }
-    const operator = CONTROL_OPERATORS.find((op) => text.startsWith(op, i));
+    const operator = c === '&' || c === '|' || c === ';' || c === '(' || c === ')' ? CONTROL_OPERATORS.find((op) => text.startsWith(op, i)) : undefined;
     if (operator && !(operator === '(' && word)) {
       flush();
       tokens.push({ kind: 'op', value: operator, start: i, end: i + operator.length });
