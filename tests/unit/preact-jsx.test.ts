@@ -21,7 +21,7 @@ describe('preactJsxWithoutBabel', () => {
     const plugins = [{ name: 'a' }, { name: PRESET_JSX_PLUGIN }, { name: 'b' }] as Plugin[];
     const plugin = preactJsxWithoutBabel();
     expect(plugin.apply).toBe('build');
-    (plugin.configResolved as (config: { plugins: Plugin[] }) => void)({ plugins });
+    (plugin.configResolved as unknown as (config: { plugins: Plugin[] }) => void)({ plugins });
     expect(plugins.map((p) => p.name)).toEqual(['a', 'b']);
   });
 
