@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { startInBackground, timeSlices } from './background.ts';
 import { listFiles } from './files.ts';
 import { readBuiltFile } from './late-pages.ts';
-import { findBrokenLinks, fromLatin1, hrefsOf, idsOf, newLinks, type BrokenLink, type BuiltPage } from './link-check.ts';
+import { findBrokenLinks, fromLatin1, hrefsOf, idsOf, newHrefsOf, type BrokenLink, type BuiltPage } from './link-check.ts';
 import { pageSources } from './page-sources.ts';
 import { contentDirFromEnv } from './content-dir.ts';
 
@@ -31,13 +31,14 @@ async function scanSite(outDir: string): Promise<ScannedSite> {
   const pages: BuiltPage[] = [];
   const files = new Map<string, string>();
   const seen = new Set<string>();
+  const seenRaw = new Set<string>();
   const pause = timeSlices();
   for (const { file, relative } of listFiles(outDir, (relative) => relative.endsWith('.html'))) {
     const url = `/${relative}`;
     const path = url.endsWith('/index.html') ? url.slice(0, -'index.html'.length) : url;
     // A printed handbook is read as it will be written (late-pages.ts), not as its shell.
     const html = (await readBuiltFile(file, relative)).toString('latin1');
-    pages.push({ path, ids: idsOf(html, fromLatin1), hrefs: newLinks(hrefsOf(html, fromLatin1), seen) });
+    pages.push({ path, ids: idsOf(html, fromLatin1), hrefs: newHrefsOf(html, seen, seenRaw, fromLatin1) });
     files.set(path, file);
     await pause();
   }

@@ -71,6 +71,31 @@ export function newLinks(hrefs: readonly string[], seen: Set<string>): string[] 
   return kept;
 }
 
+/**
+ * `newLinks(hrefsOf(html, decode), seen)`, faster: the sidebar puts about a thousand links on each
+ * page of a big handbook, nearly all seen on an earlier page, so an absolute address is looked up
+ * as written (`seenRaw`, updated) before anything is decoded or copied.
+ */
+export function newHrefsOf(html: string, seen: Set<string>, seenRaw: Set<string>, decode: (value: string) => string = (value) => value): string[] {
+  const kept: string[] = [];
+  HREF.lastIndex = 0;
+  for (let match = HREF.exec(html); match; match = HREF.exec(html)) {
+    const raw = match[1];
+    const absolute = raw.charCodeAt(0) === 47 /* / */ && raw.charCodeAt(1) !== 47;
+    if (absolute) {
+      if (seenRaw.has(raw)) continue;
+      seenRaw.add(ownCopy(raw));
+    }
+    const href = decodeEntities(decode(raw));
+    if (absolute) {
+      if (seen.has(href)) continue;
+      seen.add(ownCopy(href));
+    }
+    kept.push(ownCopy(href));
+  }
+  return kept;
+}
+
 function ownCopy(text: string): string {
   return Buffer.from(text, 'utf8').toString('utf8');
 }

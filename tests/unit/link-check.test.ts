@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closestPage, findBrokenLinks, fromLatin1, hrefsOf, idsOf, newLinks, scanHtml, type BuiltPage } from '../../src/build/link-check';
+import { closestPage, findBrokenLinks, fromLatin1, hrefsOf, idsOf, newHrefsOf, newLinks, scanHtml, type BuiltPage } from '../../src/build/link-check';
 import { brokenLinksHint, brokenLinksReport } from '../../src/build/link-check-integration';
 import { pageSources } from '../../src/build/page-sources';
 
@@ -53,6 +53,23 @@ describe('scanHtml', () => {
 
   it('keeps an empty href', () => {
     expect(scanHtml('/demo/', '<a href="">self</a>').hrefs).toEqual(['']);
+  });
+});
+
+describe('newHrefsOf', () => {
+  it('gives what newLinks(hrefsOf(...)) gives, page after page, entities and non-ASCII included', () => {
+    const pages = [
+      '<a href="/demo/a/">a</a><a class="x" href="/demo/b/#x">b</a><a href="#top">t</a><a href="/q?x=1&amp;y=2">q</a>',
+      '<a href="/demo/a/">a</a><a href="/q?x=1&amp;y=2">q</a><a href="/q?x=1&y=2">same</a><a href="#top">t</a><a href="/menu/#crème">m</a><a href=\'../c/\'>c</a>',
+      '<a href="/menu/#crème">m</a><a href="/demo/b/#x">b</a><a href="//cdn.example/y">y</a><a href="//cdn.example/y">y</a>',
+    ].map((html) => Buffer.from(html, 'utf8').toString('latin1'));
+    const seen = new Set<string>();
+    const seenRaw = new Set<string>();
+    const expected = new Set<string>();
+    for (const html of pages) {
+      expect(newHrefsOf(html, seen, seenRaw, fromLatin1)).toEqual(newLinks(hrefsOf(html, fromLatin1), expected));
+    }
+    expect(seen).toEqual(expected);
   });
 });
 
