@@ -5,8 +5,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import preact from '@astrojs/preact';
 import { satteri } from '@astrojs/markdown-satteri';
-import { checklists } from './src/plugins/checklists.ts';
-import { tableScroll } from './src/plugins/table-scroll.ts';
+import { handbookMarkdown } from './src/plugins/handbook-markdown.ts';
 import { linkCheck } from './src/build/link-check-integration.ts';
 import { validateContentIntegration } from './src/build/validate/integration.ts';
 import { offline } from './src/build/offline/index.ts';
@@ -38,9 +37,9 @@ export default defineConfig({
   // Set to the public URL when deploying (canonical links, sitemap).
   site: process.env.SITE_URL || 'https://incident-handbook.example',
   markdown: {
-    // Astro 7's default processor, Sätteri, with our two hast plugins: task lists become checklists,
-    // tables get a scroll wrapper. MDX (the runbooks) inherits this processor.
-    processor: satteri({ hastPlugins: [checklists({ docsDir: `${contentDir}docs` }), tableScroll()] }),
+    // Astro 7's default processor, Sätteri, with our hast plugin (one pass): task lists become
+    // checklists, tables get a scroll wrapper. MDX (the runbooks) inherits this processor.
+    processor: satteri({ hastPlugins: [handbookMarkdown({ docsDir: `${contentDir}docs` })] }),
   },
   vite: {
     // The islands' JSX compiled by Vite's Oxc transform rather than Babel (src/build/preact-jsx.ts).
