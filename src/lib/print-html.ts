@@ -62,8 +62,13 @@ const ISLAND_TAGS = new Set(['astro-island', 'astro-slot', 'astro-static-slot'])
 const REWRITTEN_TAGS = /^(a|area|nav|aside|form|section)$/i;
 const REWRITTEN_ATTRIBUTES = /(?:^|\s)(?:id|for|list|form|popovertarget|commandfor|headers|role|href|aria-[\w-]+|data-checklist-page)\s*=/i;
 
+/**
+ * Expressive Code's `<pre data-language>` (the code itself: lines, token spans, copy buttons) holds
+ * nothing to rewrite, no id, no link, no heading; it is a third of a runbook's HTML, passed through
+ * whole (the first alternative below), not tag by tag.
+ */
 const TOKEN =
-  /<!--[\s\S]*?-->|<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<\/([A-Za-z][\w:-]*)\s*>|<([A-Za-z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
+  /<pre data-language="[^"<>]*">[\s\S]*?<\/pre>|<!--[\s\S]*?-->|<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<\/([A-Za-z][\w:-]*)\s*>|<([A-Za-z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
 type Attribute = [name: string, value: string | undefined];
@@ -109,7 +114,8 @@ export function rewriteSectionHtml(html: string, options: RewriteOptions): strin
   let pendingReference: string | undefined;
   return html.replace(TOKEN, (token, rawTag: string | undefined, endTag: string | undefined, tag: string | undefined, attributeText: string | undefined, selfClosing: string) => {
     if (rawTag !== undefined) return firstTime(token);
-    if (token.startsWith('<!--')) return token;
+    // A comment, or a code block passed through whole.
+    if (token.startsWith('<!--') || token.startsWith('<pre data-language=')) return token;
     if (endTag !== undefined) {
       const name = endTag.toLowerCase();
       if (ISLAND_TAGS.has(name)) return '</div>';

@@ -153,3 +153,16 @@ describe('rewriteSectionHtml: once', () => {
     expect(rewrite(html)).toBe(html);
   });
 });
+
+describe('rewriteSectionHtml: code blocks', () => {
+  it('passes Expressive Code\'s <pre data-language> through whole, and rewrites around it', () => {
+    const code = '<pre data-language="bash"><code><div class="ec-line"><button class="cmd-copy" aria-label="Copy command: echo &quot;a > b&quot;" data-code="echo 1 > out">x</button><span style="--0:#fff">echo</span></div></code></pre>';
+    expect(rewrite(`<h2 id="run">Run</h2>${code}<a href="/demo/severity/">scale</a>`)).toBe(
+      `<h3 id="print-scenarios-db--run">Run</h3>${code}<a href="#print-severity">scale</a><span class="print-see"> (see 3)</span>`,
+    );
+  });
+
+  it('still rewrites a <pre> that is not a code block of Expressive Code', () => {
+    expect(rewrite('<pre id="out"><a href="#x">x</a></pre>')).toBe('<pre id="print-scenarios-db--out"><a href="#print-scenarios-db--x">x</a></pre>');
+  });
+});
