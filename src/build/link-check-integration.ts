@@ -12,13 +12,15 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startInBackground, timeSlices } from './background.ts';
 import { listFiles } from './files.ts';
-import { readBuiltFile } from './late-pages.ts';
+import { digestOf, readBuiltFile, sharePageDigests, type FileDigest } from './late-pages.ts';
 import { findBrokenLinks, fromLatin1, hrefsOf, idsOf, newHrefsOf, type BrokenLink, type BuiltPage } from './link-check.ts';
 import { pageSources } from './page-sources.ts';
 import { contentDirFromEnv } from './content-dir.ts';
 
 interface ScannedSite {
   pages: BuiltPage[];
+  /** Each page's digest, by its path under the output folder: the offline copy's manifest takes them. */
+  digests: Map<string, FileDigest>;
   /** Each page's file, to read its links again for the full report. */
   files: Map<string, string>;
 }
@@ -30,6 +32,7 @@ interface ScannedSite {
 async function scanSite(outDir: string): Promise<ScannedSite> {
   const pages: BuiltPage[] = [];
   const files = new Map<string, string>();
+  const digests = new Map<string, FileDigest>();
   const seen = new Set<string>();
   const seenRaw = new Set<string>();
   const pause = timeSlices();
@@ -37,12 +40,14 @@ async function scanSite(outDir: string): Promise<ScannedSite> {
     const url = `/${relative}`;
     const path = url.endsWith('/index.html') ? url.slice(0, -'index.html'.length) : url;
     // A printed handbook is read as it will be written (late-pages.ts), not as its shell.
-    const html = (await readBuiltFile(file, relative)).toString('latin1');
+    const bytes = await readBuiltFile(file, relative);
+    digests.set(relative, digestOf(bytes));
+    const html = bytes.toString('latin1');
     pages.push({ path, ids: idsOf(html, fromLatin1), hrefs: newHrefsOf(html, seen, seenRaw, fromLatin1) });
     files.set(path, file);
     await pause();
   }
-  return { pages, files };
+  return { pages, digests, files };
 }
 
 export function linkCheck(): AstroIntegration {
@@ -57,6 +62,7 @@ export function linkCheck(): AstroIntegration {
       'astro:build:generated': ({ dir }) => {
         const outDir = fileURLToPath(dir);
         scan = startInBackground(() => scanSite(outDir));
+        sharePageDigests(scan.then(({ digests }) => digests));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);

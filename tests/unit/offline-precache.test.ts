@@ -6,13 +6,14 @@
  * (The worker in a real browser, offline and across an update: tests/e2e/offline.test.mjs.)
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../src/build/files';
 import { hashFiles } from '../../src/build/offline/manifest';
+import { digestOf } from '../../src/build/late-pages';
 import { pagefindWasmLanguages } from '../../src/build/offline/pagefind-languages';
 import { isPrecached, precacheGlobs } from '../../src/build/offline/precache-files';
 import { precacheSummary } from '../../src/build/offline/summary';
@@ -88,6 +89,20 @@ describe('hashFiles', () => {
     rmSync(file);
     expect(entries.map((entry) => entry.url)).toEqual(['index.html']);
     expect(warnings).toEqual(['demo/print/index.html is 3.0 MB, over the 2 MB a precached file may be: it is left out of the offline copy.']);
+  });
+
+  it('takes the digests it is given (the link check\'s, of every HTML page) without reading those files, and the limit still applies', async () => {
+    const files = listFiles(dist, (relative) => relative === 'index.html' || relative === 'favicon.svg');
+    const read = (_file: string, relative: string) => {
+      if (relative === 'index.html') throw new Error('index.html was read again');
+      return readFileSync(join(dist, relative));
+    };
+    const known = new Map([['index.html', digestOf(Buffer.from('index.html'))]]);
+    const { entries } = await hashFiles(files, { read, known });
+    expect(entries).toEqual((await hashFiles(files)).entries);
+    const big = await hashFiles(files, { read, known: new Map([['index.html', { revision: 'r', size: 3_000_000 }]]), maximumFileSize: 2 * 1024 * 1024 });
+    expect(big.entries.map((entry) => entry.url)).toEqual(['favicon.svg']);
+    expect(big.warnings).toEqual(['index.html is 3.0 MB, over the 2 MB a precached file may be: it is left out of the offline copy.']);
   });
 
   it('lets other work run between slices of its work (Starlight talks to Pagefind meanwhile)', async () => {

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startInBackground } from '../background.ts';
 import { listFiles } from '../files.ts';
-import { readBuiltFile } from '../late-pages.ts';
+import { readBuiltFile, sharedPageDigests } from '../late-pages.ts';
 import { hashFiles, type PrecacheManifest } from './manifest.ts';
 import { pagefindWasmLanguages } from './pagefind-languages.ts';
 import { isPrecached, PAGEFIND_FOLDER, precacheGlobs } from './precache-files.ts';
@@ -23,10 +23,14 @@ import { precacheSummary } from './summary.ts';
 import { serviceWorkerSource } from './worker-source.ts';
 import { workboxRuntime } from './workbox-runtime.ts';
 
-/** The built site's precached files outside Pagefind's folder, hashed. */
-function hashSite(outDir: string): Promise<PrecacheManifest> {
+/**
+ * The built site's precached files outside Pagefind's folder, hashed. The HTML pages' digests come
+ * from the link check, which reads every page anyway, when it shares them (late-pages.ts).
+ */
+async function hashSite(outDir: string): Promise<PrecacheManifest> {
   const globs = precacheGlobs([]);
-  return hashFiles(listFiles(outDir, (relative) => !relative.startsWith(PAGEFIND_FOLDER) && isPrecached(relative, globs)), { read: readBuiltFile });
+  const known = await sharedPageDigests();
+  return hashFiles(listFiles(outDir, (relative) => !relative.startsWith(PAGEFIND_FOLDER) && isPrecached(relative, globs)), { read: readBuiltFile, known });
 }
 
 export function offline(): AstroIntegration {

@@ -5,9 +5,9 @@
  * runs while Pagefind indexes the site in a process of its own, and Starlight's exchanges with that
  * process must not wait behind it.
  */
-import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { timeSlices } from '../background.ts';
+import { digestOf, type FileDigest } from '../late-pages.ts';
 
 export interface PrecacheEntry {
   /** Relative to the site's root: "demo/index.html". */
@@ -39,27 +39,29 @@ export interface HashOptions {
   sliceMs?: number;
   /** Reads a file's bytes; default: from disk. The build passes late-pages.ts's reader (the printed handbooks). */
   read?: (file: string, relative: string) => Buffer | Promise<Buffer>;
+  /** Files already hashed (the HTML pages, by the link check): taken as they are, not read again. */
+  known?: ReadonlyMap<string, FileDigest>;
 }
 
 /** A file's revision: changes when its bytes do. */
 export function revisionOf(bytes: Uint8Array): string {
-  return hash('sha256', bytes).slice(0, 32);
+  return digestOf(bytes).revision;
 }
 
 /**
  * Reads and hashes `files` ({ file: absolute path, relative: its URL under the site's root }), in
  * their order. A file over the maximum size is left out with a warning naming it and its size.
  */
-export async function hashFiles(files: readonly { file: string; relative: string }[], { maximumFileSize = MAXIMUM_FILE_SIZE, sliceMs = 8, read = (file) => readFileSync(file) }: HashOptions = {}): Promise<PrecacheManifest> {
+export async function hashFiles(files: readonly { file: string; relative: string }[], { maximumFileSize = MAXIMUM_FILE_SIZE, sliceMs = 8, read = (file) => readFileSync(file), known }: HashOptions = {}): Promise<PrecacheManifest> {
   const entries: PrecacheEntry[] = [];
   const warnings: string[] = [];
   const pause = timeSlices(sliceMs);
   for (const { file, relative } of files) {
-    const bytes = await read(file, relative);
-    if (bytes.length > maximumFileSize) {
-      warnings.push(tooBig(relative, bytes.length, maximumFileSize));
+    const { revision, size } = known?.get(relative) ?? digestOf(await read(file, relative));
+    if (size > maximumFileSize) {
+      warnings.push(tooBig(relative, size, maximumFileSize));
     } else {
-      entries.push({ url: relative, revision: revisionOf(bytes), size: bytes.length });
+      entries.push({ url: relative, revision, size });
     }
     await pause();
   }
