@@ -73,6 +73,8 @@ export default defineConfig({
         Search: './src/components/Search.astro',
         // Runbook content weighted for search by kind: scenarios and procedures above drills.
         MarkdownContent: './src/components/MarkdownContent.astro',
+        // Starlight's sidebar with its state key worked out once per handbook, not on every page.
+        Sidebar: './src/components/Sidebar.astro',
       },
       routeMiddleware: './src/route-middleware.ts',
       lastUpdated: false,

@@ -21,3 +21,13 @@ declare module 'virtual:starlight/components/Search' { const Component: (props: 
 declare module 'virtual:starlight/components/SiteTitle' { const Component: (props: Record<string, unknown>) => unknown; export default Component; }
 declare module 'virtual:starlight/components/SocialIcons' { const Component: (props: Record<string, unknown>) => unknown; export default Component; }
 declare module 'virtual:starlight/components/ThemeSelect' { const Component: (props: Record<string, unknown>) => unknown; export default Component; }
+
+/** Used by src/components/Sidebar.astro (a copy of Starlight's sidebar). */
+declare module 'virtual:starlight/components/MobileMenuFooter' { const Component: (props: Record<string, unknown>) => unknown; export default Component; }
+
+declare namespace App {
+  interface Locals {
+    /** The hash keying the saved sidebar state, worked out once per handbook by src/route-middleware.ts. */
+    handbookSidebarHash?: string;
+  }
+}

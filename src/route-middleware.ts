@@ -1,7 +1,7 @@
 /** Gives each runbook page the sidebar of its own handbook and pagination within it. */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { getCollection } from 'astro:content';
-import { flattenLinks, handbookSidebars, type SidebarEntry, type SidebarLinkEntry } from './lib/sidebar';
+import { flattenLinks, handbookSidebars, sidebarHash, type SidebarEntry, type SidebarLinkEntry } from './lib/sidebar';
 import { nestToc, withTemplateHeadings } from './lib/template-toc';
 import { templatesOf } from './components/content/data';
 
@@ -28,24 +28,27 @@ function loadPages() {
 }
 
 /**
- * The links prev / next walk through, in sidebar order, once per handbook (not once per page: a
- * handbook of 1,000 runbooks would walk a million links). Prev / next stay inside the handbook:
- * "next" from the last scenario is not another team's page.
+ * What every page of a handbook shares, worked out once per handbook (not once per page: a handbook
+ * of 1,000 runbooks would walk a million links): the links prev / next walk through, in sidebar
+ * order, and the key of the sidebar's saved state. Prev / next stay inside the handbook: "next" from
+ * the last scenario is not another team's page.
  */
-const paginations = new Map<string, { links: SidebarLinkEntry[]; indexOf: Map<string, number> }>();
-function paginationOf(data: Awaited<ReturnType<typeof loadPages>>, handbook: { id: string; name: string } | undefined) {
+const navigations = new Map<string, { links: SidebarLinkEntry[]; indexOf: Map<string, number>; hash: string }>();
+function navigationOf(data: Awaited<ReturnType<typeof loadPages>>, handbook: { id: string; name: string } | undefined) {
   const key = handbook?.id ?? '';
-  let pagination = paginations.get(key);
-  if (!pagination) {
+  let navigation = navigations.get(key);
+  if (!navigation) {
     // No page is current in this sidebar: the marked copy a page gets differs only in its own link.
-    const links = flattenLinks(data.sidebarOf(handbook, '') as never).filter((link) => link.href !== '/' && (!handbook || link.href.startsWith(`/${handbook.id}/`)));
+    const sidebar = data.sidebarOf(handbook, '');
+    const links = flattenLinks(sidebar as never).filter((link) => link.href !== '/' && (!handbook || link.href.startsWith(`/${handbook.id}/`)));
     const indexOf = new Map<string, number>();
     links.forEach((link, index) => {
       if (!indexOf.has(link.href)) indexOf.set(link.href, index);
     });
-    paginations.set(key, (pagination = { links, indexOf }));
+    // The key of the sidebar's saved state (src/components/Sidebar.astro): labels and addresses only.
+    navigations.set(key, (navigation = { links, indexOf, hash: sidebarHash(sidebar) }));
   }
-  return pagination;
+  return navigation;
 }
 
 export const onRequest = defineRouteMiddleware(async (context) => {
@@ -55,7 +58,8 @@ export const onRequest = defineRouteMiddleware(async (context) => {
   const handbook = data.handbooks.find((h) => h.id === handbookId);
   const current = context.url.pathname.endsWith('/') ? context.url.pathname : `${context.url.pathname}/`;
   route.sidebar = data.sidebarOf(handbook, current) as typeof route.sidebar;
-  const { links, indexOf } = paginationOf(data, handbook);
+  const { links, indexOf, hash } = navigationOf(data, handbook);
+  context.locals.handbookSidebarHash = hash;
   const at = indexOf.get(current) ?? -1;
   if (at !== -1) {
     route.pagination = { prev: links[at - 1] as never, next: links[at + 1] as never };

@@ -174,3 +174,16 @@ function rank(folder: string): number {
 export function flattenLinks(entries: SidebarEntry[]): SidebarLinkEntry[] {
   return entries.flatMap((entry) => (entry.type === 'link' ? [entry] : flattenLinks(entry.entries)));
 }
+
+/**
+ * The key under which the browser keeps a sidebar's state (open groups, scroll): Starlight's own
+ * getSidebarHash (utils/navigation.ts, 0.42), a hash of every label and address, so that saved state
+ * is dropped when the sidebar changes. Which link is current is not part of it.
+ */
+export function sidebarHash(entries: SidebarEntry[]): string {
+  const identity = (list: SidebarEntry[]): string => list.map((entry) => (entry.type === 'group' ? entry.label + identity(entry.entries) : entry.label + entry.href)).join('');
+  const text = identity(entries);
+  let hash = 0;
+  for (let i = 0; i < text.length; i++) hash = (hash << 5) - hash + text.charCodeAt(i);
+  return (hash >>> 0).toString(36).padStart(7, '0');
+}

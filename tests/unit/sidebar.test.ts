@@ -3,7 +3,7 @@
  * folder in a fixed order, then a collapsed group linking the other handbooks.
  */
 import { describe, expect, it } from 'vitest';
-import { flattenLinks, handbookSidebar, handbookSidebars, hrefOf, type SidebarEntry, type SidebarGroupEntry, type SidebarLinkEntry, type SidebarPage } from '../../src/lib/sidebar';
+import { flattenLinks, handbookSidebar, handbookSidebars, hrefOf, sidebarHash, type SidebarEntry, type SidebarGroupEntry, type SidebarLinkEntry, type SidebarPage } from '../../src/lib/sidebar';
 
 const DEMO = { id: 'demo', name: 'Demo Platform' };
 const OTHER = { id: 'other', name: 'Other Team' };
@@ -196,5 +196,30 @@ describe('flattenLinks', () => {
 
   it('returns an empty list for no entries', () => {
     expect(flattenLinks([])).toEqual([]);
+  });
+});
+
+describe('sidebarHash', () => {
+  const sidebar = (current: string): SidebarEntry[] => [
+    { type: 'link', label: 'All handbooks', href: '/', isCurrent: current === '/', badge: undefined, attrs: {} },
+    { type: 'group', label: 'Demo', collapsed: false, badge: undefined, entries: [
+      { type: 'link', label: 'A', href: '/demo/a/', isCurrent: current === '/demo/a/', badge: undefined, attrs: {} },
+      { type: 'link', label: 'B', href: '/demo/b/', isCurrent: current === '/demo/b/', badge: undefined, attrs: {} },
+    ] },
+  ];
+
+  it('is Starlight\'s hash of the labels and addresses: the same on every page of a sidebar, whichever link is current', () => {
+    // Starlight 0.42's getSidebarHash over "All handbooks/DemoA/demo/a/B/demo/b/", worked by hand.
+    let hash = 0;
+    for (const char of 'All handbooks/DemoA/demo/a/B/demo/b/') hash = (hash << 5) - hash + char.charCodeAt(0);
+    const expected = (hash >>> 0).toString(36).padStart(7, '0');
+    expect(sidebarHash(sidebar('/demo/a/'))).toBe(expected);
+    expect(sidebarHash(sidebar('/demo/b/'))).toBe(expected);
+  });
+
+  it('changes when a label or an address does', () => {
+    const renamed = sidebar('/');
+    (renamed[1] as { label: string }).label = 'Demo handbook';
+    expect(sidebarHash(renamed)).not.toBe(sidebarHash(sidebar('/')));
   });
 });
