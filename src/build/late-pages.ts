@@ -21,10 +21,6 @@ export function setLateFile(relative: string, bytes: Promise<Buffer>): void {
   late.set(relative, bytes);
 }
 
-export function lateFiles(): ReadonlyMap<string, Promise<Buffer>> {
-  return late;
-}
-
 export function clearLateFiles(): void {
   late.clear();
   pageDigests = undefined;

@@ -54,27 +54,13 @@ export function fromLatin1(value: string): string {
 }
 
 /**
- * The links of one page that are worth checking, given the absolute addresses (`/demo/x/`) already
- * kept from earlier pages (`seen`, updated): an absolute address means the same on every page, and the
- * sidebar repeats every address of a handbook on each of its pages, so it is kept once, on the first
- * page that has it. Relative links and #fragments are kept on every page. Kept texts are copies.
- */
-export function newLinks(hrefs: readonly string[], seen: Set<string>): string[] {
-  const kept: string[] = [];
-  for (const href of hrefs) {
-    if (href.startsWith('/') && !href.startsWith('//')) {
-      if (seen.has(href)) continue;
-      seen.add(ownCopy(href));
-    }
-    kept.push(ownCopy(href));
-  }
-  return kept;
-}
-
-/**
- * `newLinks(hrefsOf(html, decode), seen)`, faster: the sidebar puts about a thousand links on each
- * page of a big handbook, nearly all seen on an earlier page, so an absolute address is looked up
- * as written (`seenRaw`, updated) before anything is decoded or copied.
+ * The links of one page that are worth checking (`decode` as for idsOf), given the absolute
+ * addresses (`/demo/x/`) already kept from earlier pages (`seen`, updated): an absolute address means
+ * the same on every page, and the sidebar repeats every address of a handbook on each of its pages,
+ * so it is kept once, on the first page that has it. Relative links and #fragments are kept on every
+ * page. Kept texts are copies. Nearly every link of a big handbook's page was seen on an earlier
+ * page, so an absolute address is looked up as written (`seenRaw`, updated) before anything is
+ * decoded or copied.
  */
 export function newHrefsOf(html: string, seen: Set<string>, seenRaw: Set<string>, decode: (value: string) => string = (value) => value): string[] {
   const kept: string[] = [];

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closestPage, findBrokenLinks, fromLatin1, hrefsOf, idsOf, newHrefsOf, newLinks, scanHtml, type BuiltPage } from '../../src/build/link-check';
+import { closestPage, findBrokenLinks, fromLatin1, hrefsOf, idsOf, newHrefsOf, scanHtml, type BuiltPage } from '../../src/build/link-check';
 import { brokenLinksHint, brokenLinksReport } from '../../src/build/link-check-integration';
 import { pageSources } from '../../src/build/page-sources';
 
@@ -56,6 +56,18 @@ describe('scanHtml', () => {
   });
 });
 
+/** The rule newHrefsOf follows, written plainly: each absolute address once, on the first page that has it. */
+function newLinks(hrefs: readonly string[], seen: Set<string>): string[] {
+  return hrefs.filter((href) => {
+    if (!href.startsWith('/') || href.startsWith('//')) return true;
+    if (seen.has(href)) return false;
+    seen.add(href);
+    return true;
+  });
+}
+/** A page with these links, as Astro writes them. */
+const pageWith = (hrefs: string[]) => hrefs.map((href) => `<a href="${href}">x</a>`).join('');
+
 describe('newHrefsOf', () => {
   it('gives what newLinks(hrefsOf(...)) gives, page after page, entities and non-ASCII included', () => {
     const pages = [
@@ -73,18 +85,20 @@ describe('newHrefsOf', () => {
   });
 });
 
-describe('newLinks', () => {
+describe('newHrefsOf: which links are kept', () => {
   it('keeps an absolute address on the first page that has it only, and relative links and fragments on every page', () => {
     const seen = new Set<string>();
-    expect(newLinks(['/demo/a/', '/demo/b/#x', '#top', '../c/', 'https://x.example/', '//cdn.example/y'], seen)).toEqual(['/demo/a/', '/demo/b/#x', '#top', '../c/', 'https://x.example/', '//cdn.example/y']);
-    expect(newLinks(['/demo/a/', '/demo/b/', '/demo/b/#x', '#top', '../c/', '//cdn.example/y'], seen)).toEqual(['/demo/b/', '#top', '../c/', '//cdn.example/y']);
+    const seenRaw = new Set<string>();
+    expect(newHrefsOf(pageWith(['/demo/a/', '/demo/b/#x', '#top', '../c/', 'https://x.example/', '//cdn.example/y']), seen, seenRaw)).toEqual(['/demo/a/', '/demo/b/#x', '#top', '../c/', 'https://x.example/', '//cdn.example/y']);
+    expect(newHrefsOf(pageWith(['/demo/a/', '/demo/b/', '/demo/b/#x', '#top', '../c/', '//cdn.example/y']), seen, seenRaw)).toEqual(['/demo/b/', '#top', '../c/', '//cdn.example/y']);
     expect([...seen].sort()).toEqual(['/demo/a/', '/demo/b/', '/demo/b/#x']);
   });
 
   it('finds the same broken links as the full list does, once each', () => {
     const pages = [built('/a/', [], ['/nope/', '/b/#gone', '#here']), built('/b/', ['here'], ['/nope/', '/a/', '#here'])];
     const seen = new Set<string>();
-    const deduped = pages.map((page) => ({ ...page, hrefs: newLinks(page.hrefs, seen) }));
+    const seenRaw = new Set<string>();
+    const deduped = pages.map((page) => ({ ...page, hrefs: newHrefsOf(pageWith(page.hrefs), seen, seenRaw) }));
     const broken = (list: BuiltPage[]) => new Set(findBrokenLinks(list).map((link) => link.href));
     expect(broken(deduped)).toEqual(broken(pages));
     expect(findBrokenLinks(deduped)).toHaveLength(3);

@@ -43,11 +43,6 @@ export interface HashOptions {
   known?: ReadonlyMap<string, FileDigest>;
 }
 
-/** A file's revision: changes when its bytes do. */
-export function revisionOf(bytes: Uint8Array): string {
-  return digestOf(bytes).revision;
-}
-
 /**
  * Reads and hashes `files` ({ file: absolute path, relative: its URL under the site's root }), in
  * their order. A file over the maximum size is left out with a warning naming it and its size.
