@@ -88,6 +88,9 @@ describe('offline copy', () => {
     const dialog = page.locator('site-search dialog[open]');
     await dialog.getByPlaceholder('Search', { exact: true }).fill('database');
     await dialog.locator('.pagefind-ui__message', { hasText: /^\d+ results? for database$/ }).waitFor();
+    // Pagefind writes the count first, then each result once its fragment has loaded (from the
+    // worker's copy): wait for the first, as tests/e2e/search.test.mjs does.
+    await dialog.locator('.pagefind-ui__result-link').first().waitFor();
     assert.ok(await dialog.locator('.pagefind-ui__result-link').count() > 0, 'search gives results offline');
     await page.goto(await dialog.locator('.pagefind-ui__result-link').last().getAttribute('href'));
     await page.locator('h1').first().waitFor();
